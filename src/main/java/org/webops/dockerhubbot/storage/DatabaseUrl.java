@@ -21,7 +21,13 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> username, Optional<St
       return new DatabaseUrl(value, Optional.empty(), Optional.empty());
     }
     if (value.startsWith("postgres://") || value.startsWith("postgresql://")) {
-      URI uri = URI.create(value);
+      URI uri;
+      try {
+        uri = URI.create(value);
+      } catch (IllegalArgumentException e) {
+        // The JDK's message quotes the URL, password included.
+        throw new IllegalArgumentException("expected postgres://user:password@host:port/database");
+      }
       if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
         throw new IllegalArgumentException("expected postgres://user:password@host:port/database");
       }

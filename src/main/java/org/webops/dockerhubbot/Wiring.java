@@ -1,0 +1,198 @@
+package org.webops.dockerhubbot;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.util.http.SlackHttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webops.dockerhubbot.audit.AuditLog;
+import org.webops.dockerhubbot.slack.AsyncWork;
+import org.webops.dockerhubbot.slack.DecisionReplies;
+import org.webops.dockerhubbot.slack.Listeners;
+import org.webops.dockerhubbot.slack.RequestAnnouncer;
+import org.webops.dockerhubbot.slack.SlackApprovers;
+import org.webops.dockerhubbot.slack.SlackMessenger;
+import org.webops.dockerhubbot.slack.actions.ApproveButton;
+import org.webops.dockerhubbot.slack.actions.RejectButton;
+import org.webops.dockerhubbot.slack.blocks.ApprovalCard;
+import org.webops.dockerhubbot.slack.commands.DockerhubUserCommand;
+import org.webops.dockerhubbot.slack.commands.RequestQueries;
+import org.webops.dockerhubbot.slack.events.AppHomeOpened;
+import org.webops.dockerhubbot.slack.views.RejectReasonSubmission;
+import org.webops.dockerhubbot.slack.views.RequestModalSubmission;
+import org.webops.dockerhubbot.storage.Database;
+import org.webops.dockerhubbot.storage.JdbcAuditLog;
+import org.webops.dockerhubbot.storage.JdbcRequestRepository;
+import org.webops.dockerhubbot.web.BoltHandler;
+import org.webops.dockerhubbot.web.HealthRoutes;
+import org.webops.dockerhubbot.web.Routes;
+import org.webops.dockerhubbot.web.WebServer;
+import org.webops.dockerhubbot.workflow.ProvisioningNotYetAvailable;
+import org.webops.dockerhubbot.workflow.RequestRepository;
+import org.webops.dockerhubbot.workflow.RequestService;
+import org.webops.dockerhubbot.workflow.RequestValidator;
+
+/** Every {@code new} of the application, in one place; closing it stops everything it started. */
+public final class Wiring implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Wiring.class);
+  private static final Duration APPROVER_CACHE = Duration.ofSeconds(60);
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private Database database;
+  private WebServer web;
+
+  private Wiring() {}
+
+  public static Wiring start(Config config) {
+    Wiring wiring = new Wiring();
+    try {
+      wiring.build(config);
+      return wiring;
+    } catch (RuntimeException e) {
+      wiring.close();
+      throw e;
+    }
+  }
+
+  private void build(Config config) {
+    OkHttpClient http = new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(5))
+        .readTimeout(Duration.ofSeconds(15))
+        .callTimeout(Duration.ofSeconds(30))
+        .build();
+    started.push(() -> {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    });
+
+    database = Database.open(config.database());
+    started.push(database);
+    RequestRepository requests = new JdbcRequestRepository(database.dataSource());
+    AuditLog audit = new JdbcAuditLog(database.dataSource());
+
+    ExecutorService work = Executors.newFixedThreadPool(4, named("slack-work"));
+    started.push(() -> {
+      work.shutdown();
+      work.awaitTermination(5, TimeUnit.SECONDS);
+    });
+    AsyncWork async = new AsyncWork(work);
+
+    SlackConfig slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
+    slackConfig.setStatsEnabled(false);
+    Slack slack = Slack.getInstance(slackConfig, new SlackHttpClient(http));
+    MethodsClient methods = slack.methods(config.slackBotToken().reveal());
+    SlackMessenger messenger = new SlackMessenger(methods);
+
+    RequestService service = new RequestService(requests, audit,
+        new SlackApprovers(methods, config.approverGroup(), config.approvalChannel(), APPROVER_CACHE),
+        new RequestValidator(), serviceUsersUnavailable(config), config.dryRun(),
+        Clock.systemUTC());
+    RequestAnnouncer announcer = new RequestAnnouncer(messenger, requests,
+        new ProvisioningNotYetAvailable(), config.approvalChannel(),
+        new ApprovalCard.Setting(config.dockerhubOrg(), config.dockerhubTeam().orElse("")));
+    DecisionReplies replies = new DecisionReplies(announcer);
+
+    AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
+        .slack(slack)
+        .singleTeamBotToken(config.slackBotToken().reveal());
+    config.slackSigningSecret().ifPresent(secret -> appConfig.signingSecret(secret.reveal()));
+    App app = new App(appConfig.build());
+    new Listeners(
+        new DockerhubUserCommand(new RequestQueries(requests), config.dryRun()),
+        new RequestModalSubmission(service, announcer, async),
+        new ApproveButton(service, replies, async),
+        new RejectButton(requests, async),
+        new RejectReasonSubmission(service, replies, messenger, config.approvalChannel(), async),
+        new AppHomeOpened(requests, methods, async))
+        .register(app);
+
+    List<Routes> routes = new ArrayList<>();
+    routes.add(new HealthRoutes(database::isHealthy));
+    if (config.socketMode()) {
+      startSocketMode(config, app);
+    } else {
+      app.start(); // auth.test now, so that a bad token stops start-up instead of the first click
+      started.push(app::stop);
+      BoltHandler bolt = new BoltHandler(app);
+      routes.add(r -> r.post("/slack/events", bolt));
+    }
+    web = new WebServer(config.port(), routes).start();
+    started.push(web);
+
+    if (config.dataEncryptionKey().isEmpty()) {
+      log.warn("DATA_ENCRYPTION_KEY is not set: service-user requests are refused until it is;"
+          + " organisation access tokens work without it");
+    }
+    log.info("dockerhub-user-bot serving on port {} ({})", web.port(), config);
+  }
+
+  private void startSocketMode(Config config, App app) {
+    try {
+      SocketModeApp socketMode = new SocketModeApp(config.slackAppToken().orElseThrow().reveal(),
+          SocketModeClient.Backend.JavaWebSocket, app);
+      socketMode.startAsync();
+      started.push(socketMode::close);
+    } catch (Exception e) {
+      throw new IllegalStateException("Socket Mode could not start: " + e.getMessage(), e);
+    }
+  }
+
+  static Optional<String> serviceUsersUnavailable(Config config) {
+    if (!config.serviceUsersConfigured()) {
+      return Optional.of("Service users are not set up here (DOCKERHUB_TEAM and"
+          + " SERVICE_EMAIL_TEMPLATE). Choose an organisation access token, or ask webops.");
+    }
+    if (config.dataEncryptionKey().isEmpty()) {
+      return Optional.of("Service users need DATA_ENCRYPTION_KEY, which is not set. Choose an"
+          + " organisation access token, or ask webops to set the key.");
+    }
+    return Optional.empty();
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  public int port() {
+    return web.port();
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        log.warn("Stopping {} failed: {}", e.getClass().getSimpleName(), e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package org.webops.dockerhubbot.slack;
+
+import java.util.Optional;
+import org.webops.dockerhubbot.slack.blocks.SlackText;
+import org.webops.dockerhubbot.workflow.ProvisioningRequest;
+import org.webops.dockerhubbot.workflow.RequestService.DecisionOutcome;
+
+/**
+ * After a decision is tried: announces a real decision, or words the reply to the clicker when
+ * there is none.
+ */
+public final class DecisionReplies {
+  private final RequestAnnouncer announcer;
+
+  public DecisionReplies(RequestAnnouncer announcer) {
+    this.announcer = announcer;
+  }
+
+  /** @return the text to show the clicker alone, or empty when the decision was announced */
+  public Optional<String> handle(DecisionOutcome outcome) {
+    if (outcome instanceof DecisionOutcome.Decided decided) {
+      announcer.decided(decided.request());
+      return Optional.empty();
+    }
+    if (outcome instanceof DecisionOutcome.NotAllowed notAllowed) {
+      return Optional.of(":no_entry: " + notAllowed.message());
+    }
+    if (outcome instanceof DecisionOutcome.AlreadyDecided already) {
+      return Optional.of(alreadyDecided(already.request()));
+    }
+    return Optional.of("I can't find request #" + ((DecisionOutcome.NotFound) outcome).requestId() + ".");
+  }
+
+  public static String alreadyDecided(ProvisioningRequest request) {
+    String by = request.decision().map(d -> " by " + SlackText.user(d.by())).orElse("");
+    return "Request #" + request.id() + " is already "
+        + request.state().name().toLowerCase().replace('_', ' ') + by + ".";
+  }
+}

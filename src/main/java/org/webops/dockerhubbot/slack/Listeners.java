@@ -1,0 +1,35 @@
+package org.webops.dockerhubbot.slack;
+
+import static org.webops.dockerhubbot.slack.SlackIds.APPROVE_ACTION;
+import static org.webops.dockerhubbot.slack.SlackIds.COMMAND;
+import static org.webops.dockerhubbot.slack.SlackIds.REJECT_ACTION;
+import static org.webops.dockerhubbot.slack.SlackIds.REJECT_MODAL;
+import static org.webops.dockerhubbot.slack.SlackIds.REQUEST_MODAL;
+
+import com.slack.api.bolt.App;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import org.webops.dockerhubbot.slack.actions.ApproveButton;
+import org.webops.dockerhubbot.slack.actions.RejectButton;
+import org.webops.dockerhubbot.slack.commands.DockerhubUserCommand;
+import org.webops.dockerhubbot.slack.events.AppHomeOpened;
+import org.webops.dockerhubbot.slack.views.RejectReasonSubmission;
+import org.webops.dockerhubbot.slack.views.RequestModalSubmission;
+
+/** Every listener the app has, registered explicitly in one place. */
+public record Listeners(
+    DockerhubUserCommand command,
+    RequestModalSubmission requestModal,
+    ApproveButton approve,
+    RejectButton reject,
+    RejectReasonSubmission rejectReason,
+    AppHomeOpened appHome) {
+
+  public void register(App app) {
+    app.command(COMMAND, command);
+    app.viewSubmission(REQUEST_MODAL, requestModal);
+    app.blockAction(APPROVE_ACTION, approve);
+    app.blockAction(REJECT_ACTION, reject);
+    app.viewSubmission(REJECT_MODAL, rejectReason);
+    app.event(AppHomeOpenedEvent.class, appHome);
+  }
+}

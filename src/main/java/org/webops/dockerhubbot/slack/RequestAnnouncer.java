@@ -1,0 +1,62 @@
+package org.webops.dockerhubbot.slack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webops.dockerhubbot.slack.blocks.ApprovalCard;
+import org.webops.dockerhubbot.slack.blocks.SlackText;
+import org.webops.dockerhubbot.workflow.MessageRef;
+import org.webops.dockerhubbot.workflow.Provisioning;
+import org.webops.dockerhubbot.workflow.ProvisioningRequest;
+import org.webops.dockerhubbot.workflow.RequestRepository;
+import org.webops.dockerhubbot.workflow.RequestState;
+
+/**
+ * Tells Slack about a request's life after the ack: posts the card, rewrites it after the
+ * decision, tells the requester, and hands an approved request to provisioning.
+ */
+public final class RequestAnnouncer {
+  private static final Logger log = LoggerFactory.getLogger(RequestAnnouncer.class);
+
+  private final SlackMessenger messenger;
+  private final RequestRepository requests;
+  private final Provisioning provisioning;
+  private final String approvalChannel;
+  private final ApprovalCard.Setting cardSetting;
+
+  public RequestAnnouncer(SlackMessenger messenger, RequestRepository requests,
+      Provisioning provisioning, String approvalChannel, ApprovalCard.Setting cardSetting) {
+    this.messenger = messenger;
+    this.requests = requests;
+    this.provisioning = provisioning;
+    this.approvalChannel = approvalChannel;
+    this.cardSetting = cardSetting;
+  }
+
+  public void created(ProvisioningRequest request) {
+    MessageRef card = messenger.post(approvalChannel, ApprovalCard.fallbackText(request),
+        ApprovalCard.build(request, cardSetting));
+    requests.attachCard(request.id(), card);
+    messenger.tell(request.requester(), request.originChannel(),
+        "Your request #" + request.id() + " for " + SlackText.code(request.spec().pipeline())
+            + " waits for approval by webops in " + SlackText.channel(approvalChannel)
+            + ". I'll tell you here when it is decided.");
+  }
+
+  public void decided(ProvisioningRequest request) {
+    request.card().ifPresentOrElse(
+        card -> messenger.update(card, ApprovalCard.fallbackText(request),
+            ApprovalCard.build(request, cardSetting)),
+        () -> log.warn("Request #{} was decided before its card was stored", request.id()));
+    String by = SlackText.user(request.decision().orElseThrow().by());
+    String what = "Your request #" + request.id() + " for "
+        + SlackText.code(request.spec().pipeline());
+    if (request.state() == RequestState.REJECTED) {
+      messenger.tell(request.requester(), request.originChannel(), what + " was rejected by " + by
+          + ": " + SlackText.escape(request.decision().get().note().orElse("")));
+      return;
+    }
+    messenger.tell(request.requester(), request.originChannel(), what + " was approved by " + by
+        + ". Provisioning starts now; you will get the CircleCI settings when it is done.");
+    provisioning.start(request);
+  }
+}

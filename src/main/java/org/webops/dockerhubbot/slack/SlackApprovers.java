@@ -1,0 +1,66 @@
+package org.webops.dockerhubbot.slack;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
+import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.webops.dockerhubbot.workflow.Approvers;
+
+/**
+ * Approvers are the members of {@code SLACK_APPROVER_GROUP}, or else of the approval channel.
+ * The member list is cached briefly: it saves a Slack call per click, and a removal from the
+ * group takes effect within a minute.
+ */
+public final class SlackApprovers implements Approvers {
+  private static final String KEY = "approvers";
+
+  private final MethodsClient slack;
+  private final Optional<String> userGroup;
+  private final String approvalChannel;
+  private final LoadingCache<String, Set<String>> members;
+
+  public SlackApprovers(MethodsClient slack, Optional<String> userGroup, String approvalChannel,
+      Duration cacheFor) {
+    this.slack = slack;
+    this.userGroup = userGroup;
+    this.approvalChannel = approvalChannel;
+    this.members = Caffeine.newBuilder().expireAfterWrite(cacheFor).build(key -> load());
+  }
+
+  @Override
+  public boolean isApprover(String userId) {
+    return members.get(KEY).contains(userId);
+  }
+
+  private Set<String> load() throws IOException, SlackApiException {
+    if (userGroup.isPresent()) {
+      UsergroupsUsersListResponse response =
+          slack.usergroupsUsersList(r -> r.usergroup(userGroup.get()));
+      if (!response.isOk()) {
+        throw new SlackCallFailedException("usergroups.users.list", response.getError());
+      }
+      return Set.copyOf(response.getUsers());
+    }
+    Set<String> result = new HashSet<>();
+    String cursor = null;
+    do {
+      String page = cursor;
+      ConversationsMembersResponse response = slack.conversationsMembers(
+          r -> r.channel(approvalChannel).limit(200).cursor(page));
+      if (!response.isOk()) {
+        throw new SlackCallFailedException("conversations.members", response.getError());
+      }
+      result.addAll(response.getMembers());
+      cursor = response.getResponseMetadata() == null
+          ? null : response.getResponseMetadata().getNextCursor();
+    } while (cursor != null && !cursor.isEmpty());
+    return Set.copyOf(result);
+  }
+}

@@ -1,0 +1,125 @@
+package org.webops.dockerhubbot.slack.blocks;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static org.webops.dockerhubbot.slack.SlackIds.APPROVE_ACTION;
+import static org.webops.dockerhubbot.slack.SlackIds.DECISION_BLOCK;
+import static org.webops.dockerhubbot.slack.SlackIds.REJECT_ACTION;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.TextObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.webops.dockerhubbot.workflow.CredentialKind;
+import org.webops.dockerhubbot.workflow.Decision;
+import org.webops.dockerhubbot.workflow.ProvisioningRequest;
+import org.webops.dockerhubbot.workflow.RequestSpec;
+import org.webops.dockerhubbot.workflow.RequestState;
+import org.webops.dockerhubbot.workflow.TokenScope;
+
+/**
+ * The request card in the approval channel: who asked, exactly what will be created, and either
+ * the Approve/Reject buttons or the decision.
+ */
+public final class ApprovalCard {
+  private ApprovalCard() {}
+
+  /** Where the card's words come from that are not in the request. */
+  public record Setting(String dockerhubOrg, String dockerhubTeam) {}
+
+  public static String fallbackText(ProvisioningRequest request) {
+    return "Docker Hub credential request #" + request.id() + " from <@" + request.requester()
+        + "> for " + request.spec().pipeline();
+  }
+
+  public static List<LayoutBlock> build(ProvisioningRequest request, Setting setting) {
+    RequestSpec spec = request.spec();
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(header(h -> h.text(plainText("Docker Hub credential request #" + request.id()))));
+    blocks.add(section(s -> s.text(markdownText(SlackText.user(request.requester())
+        + " asks for " + (spec.kind() == CredentialKind.ORG_TOKEN
+            ? "an *organisation access token*" : "a *service user*")
+        + " for " + SlackText.code(spec.pipeline()) + ":\n" + SlackText.quote(spec.reason())))));
+    blocks.add(section(s -> s.fields(fields(spec))));
+    blocks.add(section(s -> s.text(markdownText("*What will be created*\n"
+        + String.join("\n", plan(spec, setting))))));
+    if (request.dryRun()) {
+      blocks.add(context(c -> c.elements(List.of(markdownText(":test_tube: *Dry run*: every"
+          + " write to Docker Hub and CircleCI is described in the thread instead of done.")))));
+    }
+    if (request.state() == RequestState.PENDING_APPROVAL || request.decision().isEmpty()) {
+      String id = Long.toString(request.id());
+      blocks.add(actions(a -> a.blockId(DECISION_BLOCK).elements(List.of(
+          button(b -> b.actionId(APPROVE_ACTION).text(plainText("Approve")).value(id)
+              .style("primary")),
+          button(b -> b.actionId(REJECT_ACTION).text(plainText("Reject")).value(id)
+              .style("danger"))))));
+    } else {
+      blocks.add(section(s -> s.text(markdownText(decisionLine(request)))));
+    }
+    return blocks;
+  }
+
+  static String decisionLine(ProvisioningRequest request) {
+    Decision decision = request.decision().orElseThrow();
+    if (request.state() == RequestState.REJECTED) {
+      return ":x: Rejected by " + SlackText.user(decision.by()) + " at "
+          + SlackText.time(decision.at()) + ": " + SlackText.escape(decision.note().orElse(""));
+    }
+    return ":white_check_mark: Approved by " + SlackText.user(decision.by()) + " at "
+        + SlackText.time(decision.at());
+  }
+
+  private static List<TextObject> fields(RequestSpec spec) {
+    List<TextObject> fields = new ArrayList<>();
+    fields.add(markdownText("*Pipeline*\n" + SlackText.code(spec.pipeline())));
+    fields.add(markdownText("*Kind*\n" + (spec.kind() == CredentialKind.ORG_TOKEN
+        ? "Organisation access token" : "Service user")));
+    fields.add(markdownText("*Scope*\n" + spec.scope().label()));
+    fields.add(markdownText("*Lifetime*\n" + spec.lifetimeDays() + " days"));
+    fields.add(markdownText("*CircleCI target*\n" + target(spec)));
+    fields.add(markdownText("*Variables*\n" + SlackText.code(spec.userVariable()) + ", "
+        + SlackText.code(spec.tokenVariable())));
+    if (spec.kind() == CredentialKind.ORG_TOKEN) {
+      fields.add(markdownText("*Repositories*\n" + String.join(", ",
+          spec.repositories().stream().map(SlackText::code).toList())));
+    }
+    return fields;
+  }
+
+  private static List<String> plan(RequestSpec spec, Setting setting) {
+    String org = SlackText.code(setting.dockerhubOrg());
+    String variables = target(spec) + " " + SlackText.code(spec.userVariable()) + " and "
+        + SlackText.code(spec.tokenVariable());
+    if (spec.kind() == CredentialKind.ORG_TOKEN) {
+      return List.of(
+          "• An organisation access token " + SlackText.code(spec.tokenLabel()) + " in " + org
+              + ", " + (spec.scope() == TokenScope.READ_ONLY ? "pull-only" : "pull and push")
+              + " on " + spec.repositories().size()
+              + (spec.repositories().size() == 1 ? " repository path" : " repository paths")
+              + ", expiring after " + spec.lifetimeDays() + " days",
+          "• CircleCI " + variables + " (user = " + org + ")",
+          "• A one-time link with the token for the approver's password manager");
+    }
+    return List.of(
+        "• A Docker ID for this pipeline, signed up by hand by the approver (the bot guides"
+            + " and checks each step)",
+        "• A personal access token " + SlackText.code(spec.tokenLabel()) + ", "
+            + spec.scope().label().toLowerCase() + ", expiring after " + spec.lifetimeDays()
+            + " days",
+        "• CircleCI " + variables,
+        "• Membership of team " + SlackText.code(setting.dockerhubTeam()) + " in " + org,
+        "• A one-time link with the credentials for the approver's password manager");
+  }
+
+  private static String target(RequestSpec spec) {
+    return spec.circleciContext()
+        .map(context -> "context " + SlackText.code(context))
+        .orElse("project variables");
+  }
+}

@@ -1,0 +1,40 @@
+package org.webops.dockerhubbot.slack.blocks;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Small mrkdwn helpers shared by the builders. */
+public final class SlackText {
+  private static final DateTimeFormatter FALLBACK_TIME =
+      DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private SlackText() {}
+
+  public static String user(String userId) {
+    return "<@" + userId + ">";
+  }
+
+  public static String channel(String channelId) {
+    return "<#" + channelId + ">";
+  }
+
+  /** A time that each reader's Slack shows in their own time zone, with a UTC fallback. */
+  public static String time(Instant at) {
+    return "<!date^" + at.getEpochSecond() + "^{time}|" + FALLBACK_TIME.format(at) + ">";
+  }
+
+  /** Escapes the three characters mrkdwn treats as control characters. */
+  public static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  public static String code(String text) {
+    return "`" + escape(text).replace("`", "'") + "`";
+  }
+
+  /** A block quote, line by line. */
+  public static String quote(String text) {
+    return ">" + escape(text).replace("\n", "\n>");
+  }
+}

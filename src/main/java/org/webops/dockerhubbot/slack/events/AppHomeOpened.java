@@ -1,0 +1,51 @@
+package org.webops.dockerhubbot.slack.events;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.handler.BoltEventHandler;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import java.util.List;
+import org.webops.dockerhubbot.slack.AsyncWork;
+import org.webops.dockerhubbot.slack.SlackCallFailedException;
+import org.webops.dockerhubbot.slack.blocks.AppHomeView;
+import org.webops.dockerhubbot.workflow.RequestRepository;
+import org.webops.dockerhubbot.workflow.RequestState;
+
+/** Publishes the App Home tab when a user opens it. */
+public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent> {
+  private static final int LIMIT = 20;
+
+  private final RequestRepository requests;
+  private final MethodsClient slack;
+  private final AsyncWork async;
+
+  public AppHomeOpened(RequestRepository requests, MethodsClient slack, AsyncWork async) {
+    this.requests = requests;
+    this.slack = slack;
+    this.async = async;
+  }
+
+  @Override
+  public Response apply(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {
+    String user = payload.getEvent().getUser();
+    if ("home".equals(payload.getEvent().getTab())) {
+      async.run("publishing App Home", () -> publish(user));
+    }
+    return ctx.ack();
+  }
+
+  private void publish(String user) {
+    var view = AppHomeView.build(requests.recentByRequester(user, LIMIT),
+        requests.inStates(List.of(RequestState.PENDING_APPROVAL), LIMIT));
+    try {
+      var response = slack.viewsPublish(r -> r.userId(user).view(view));
+      if (!response.isOk()) {
+        throw new SlackCallFailedException("views.publish", response.getError());
+      }
+    } catch (java.io.IOException | com.slack.api.methods.SlackApiException e) {
+      throw new SlackCallFailedException("views.publish", e);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package org.webops.dockerhubbot.storage;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.webops.dockerhubbot.audit.AuditEvent;
+import org.webops.dockerhubbot.workflow.CredentialKind;
+import org.webops.dockerhubbot.workflow.Decision;
+import org.webops.dockerhubbot.workflow.MessageRef;
+import org.webops.dockerhubbot.workflow.ProvisioningRequest;
+import org.webops.dockerhubbot.workflow.RequestRepository;
+import org.webops.dockerhubbot.workflow.RequestSpec;
+import org.webops.dockerhubbot.workflow.RequestState;
+import org.webops.dockerhubbot.workflow.TokenScope;
+
+/** Requests in table {@code requests}; the same SQL runs on H2 and PostgreSQL. */
+public final class JdbcRequestRepository implements RequestRepository {
+  private static final String COLUMNS = "id, pipeline, requester, origin_channel, kind, scope,"
+      + " repositories, circleci_context, user_variable, token_variable, lifetime_days, reason,"
+      + " dry_run, state, decided_by, decided_at, decision_note, card_channel, card_ts, created_at";
+
+  private final Jdbc jdbc;
+
+  public JdbcRequestRepository(DataSource dataSource) {
+    this.jdbc = new Jdbc(dataSource);
+  }
+
+  @Override
+  public ProvisioningRequest create(String requester, Optional<String> originChannel,
+      RequestSpec spec, boolean dryRun, Instant now) {
+    try {
+      long id = jdbc.inTransaction(connection -> {
+        long newId;
+        try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO requests (pipeline, active_pipeline, requester, origin_channel, kind,"
+                + " scope, repositories, circleci_context, user_variable, token_variable,"
+                + " lifetime_days, reason, dry_run, state, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+          Object[] values = {spec.pipeline(), liveKey(spec.pipeline()), requester,
+              originChannel.orElse(null), spec.kind().name(), spec.scope().name(),
+              String.join("\n", spec.repositories()), spec.circleciContext().orElse(null),
+              spec.userVariable(), spec.tokenVariable(), spec.lifetimeDays(), spec.reason(),
+              dryRun, RequestState.PENDING_APPROVAL.name(), timestamp(now), timestamp(now)};
+          for (int i = 0; i < values.length; i++) {
+            insert.setObject(i + 1, values[i]);
+          }
+          insert.executeUpdate();
+          try (ResultSet keys = insert.getGeneratedKeys()) {
+            keys.next();
+            newId = keys.getLong(1);
+          }
+        }
+        JdbcAuditLog.insert(connection, new AuditEvent(newId, requester, "REQUESTED",
+            spec.kind().id() + " for " + spec.pipeline(), now));
+        return newId;
+      });
+      return find(id).orElseThrow();
+    } catch (Jdbc.StorageException e) {
+      if (e.getCause() instanceof SQLException sql && Jdbc.UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        throw new PipelineTakenException(spec.pipeline());
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<ProvisioningRequest> find(long id) {
+    return jdbc.queryOne("SELECT " + COLUMNS + " FROM requests WHERE id = ?", this::map, id);
+  }
+
+  @Override
+  public Optional<ProvisioningRequest> findLive(String pipeline) {
+    return jdbc.queryOne("SELECT " + COLUMNS + " FROM requests WHERE active_pipeline = ?",
+        this::map, liveKey(pipeline));
+  }
+
+  @Override
+  public boolean transition(long id, RequestState from, RequestState to, Decision decision,
+      AuditEvent audit) {
+    boolean releasesPipeline = !to.holdsPipeline();
+    return jdbc.inTransaction(connection -> {
+      int changed = Jdbc.update(connection,
+          "UPDATE requests SET state = ?, decided_by = ?, decided_at = ?, decision_note = ?,"
+              + " updated_at = ?" + (releasesPipeline ? ", active_pipeline = NULL" : "")
+              + " WHERE id = ? AND state = ?",
+          to.name(), decision.by(), decision.at(), decision.note().orElse(null), decision.at(),
+          id, from.name());
+      if (changed == 1) {
+        JdbcAuditLog.insert(connection, audit);
+      }
+      return changed == 1;
+    });
+  }
+
+  @Override
+  public void attachCard(long id, MessageRef card) {
+    jdbc.update("UPDATE requests SET card_channel = ?, card_ts = ? WHERE id = ?",
+        card.channel(), card.ts(), id);
+  }
+
+  @Override
+  public List<ProvisioningRequest> recentByRequester(String requester, int limit) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM requests WHERE requester = ?"
+        + " ORDER BY id DESC LIMIT " + Math.max(1, limit), this::map, requester);
+  }
+
+  @Override
+  public List<ProvisioningRequest> inStates(List<RequestState> states, int limit) {
+    String placeholders = states.stream().map(s -> "?").collect(Collectors.joining(", "));
+    return jdbc.query("SELECT " + COLUMNS + " FROM requests WHERE state IN (" + placeholders
+        + ") ORDER BY id DESC LIMIT " + Math.max(1, limit), this::map,
+        states.stream().map(RequestState::name).toArray());
+  }
+
+  private ProvisioningRequest map(ResultSet row) throws SQLException {
+    String repositories = row.getString("repositories");
+    RequestSpec spec = new RequestSpec(
+        row.getString("pipeline"),
+        CredentialKind.valueOf(row.getString("kind")),
+        TokenScope.valueOf(row.getString("scope")),
+        repositories.isEmpty() ? List.of() : Arrays.asList(repositories.split("\n")),
+        Optional.ofNullable(row.getString("circleci_context")),
+        row.getString("user_variable"),
+        row.getString("token_variable"),
+        row.getInt("lifetime_days"),
+        row.getString("reason"));
+    Optional<Decision> decision = Optional.ofNullable(row.getString("decided_by"))
+        .map(by -> new Decision(by, instantOf(row, "decided_at"),
+            Optional.ofNullable(stringOf(row, "decision_note"))));
+    Optional<MessageRef> card = Optional.ofNullable(row.getString("card_ts"))
+        .map(ts -> new MessageRef(stringOf(row, "card_channel"), ts));
+    return new ProvisioningRequest(
+        row.getLong("id"),
+        row.getString("requester"),
+        Optional.ofNullable(row.getString("origin_channel")),
+        spec,
+        row.getBoolean("dry_run"),
+        RequestState.valueOf(row.getString("state")),
+        decision,
+        card,
+        Jdbc.instant(row, "created_at"));
+  }
+
+  private static String liveKey(String pipeline) {
+    return pipeline.toLowerCase(Locale.ROOT);
+  }
+
+  private static Object timestamp(Instant instant) {
+    return instant.atOffset(java.time.ZoneOffset.UTC);
+  }
+
+  private static Instant instantOf(ResultSet row, String column) {
+    try {
+      return Jdbc.instant(row, column);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String stringOf(ResultSet row, String column) {
+    try {
+      return row.getString(column);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package org.webops.dockerhubbot.workflow;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The two ways to give a pipeline a Docker Hub credential (DESIGN.md §3). */
+public enum CredentialKind {
+  SERVICE_USER("service-user", "Service user (own Docker ID, the runbook's way)"),
+  ORG_TOKEN("org-token", "Organisation access token (fully automatic, no seat)");
+
+  private final String id;
+  private final String label;
+
+  CredentialKind(String id, String label) {
+    this.id = id;
+    this.label = label;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public static Optional<CredentialKind> fromId(String id) {
+    return Arrays.stream(values()).filter(kind -> kind.id.equals(id)).findFirst();
+  }
+}

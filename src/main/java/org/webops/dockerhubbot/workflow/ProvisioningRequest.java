@@ -1,0 +1,16 @@
+package org.webops.dockerhubbot.workflow;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** A request as stored. */
+public record ProvisioningRequest(
+    long id,
+    String requester,
+    Optional<String> originChannel,
+    RequestSpec spec,
+    boolean dryRun,
+    RequestState state,
+    Optional<Decision> decision,
+    Optional<MessageRef> card,
+    Instant createdAt) {}

@@ -1,0 +1,45 @@
+package org.webops.dockerhubbot.workflow;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.webops.dockerhubbot.audit.AuditEvent;
+
+/** Durable requests. Every state change is a compare-and-set written with its audit row. */
+public interface RequestRepository {
+
+  /**
+   * Stores a new request in {@link RequestState#PENDING_APPROVAL} together with its audit row.
+   *
+   * @throws PipelineTakenException when another live request holds the same pipeline
+   */
+  ProvisioningRequest create(
+      String requester, Optional<String> originChannel, RequestSpec spec, boolean dryRun,
+      Instant now);
+
+  Optional<ProvisioningRequest> find(long id);
+
+  /** The request that holds this pipeline (pending or provisioned), if any. */
+  Optional<ProvisioningRequest> findLive(String pipeline);
+
+  /**
+   * Moves the request from {@code from} to {@code to} and records the decision and the audit row,
+   * only if it is still in {@code from}.
+   *
+   * @return true for the one caller that made the change
+   */
+  boolean transition(long id, RequestState from, RequestState to, Decision decision, AuditEvent audit);
+
+  void attachCard(long id, MessageRef card);
+
+  List<ProvisioningRequest> recentByRequester(String requester, int limit);
+
+  List<ProvisioningRequest> inStates(List<RequestState> states, int limit);
+
+  /** Thrown by {@link #create} when the pipeline already has a live request. */
+  final class PipelineTakenException extends RuntimeException {
+    public PipelineTakenException(String pipeline) {
+      super("pipeline already has a live request: " + pipeline);
+    }
+  }
+}

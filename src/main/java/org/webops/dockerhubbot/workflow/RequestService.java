@@ -1,0 +1,122 @@
+package org.webops.dockerhubbot.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.webops.dockerhubbot.audit.AuditEvent;
+import org.webops.dockerhubbot.audit.AuditLog;
+import org.webops.dockerhubbot.workflow.RequestForm.Field;
+
+/** Submitting requests and deciding on them; the rules, with Slack kept out. */
+public final class RequestService {
+
+  /** What became of a submission. */
+  public sealed interface Submission {
+    record Created(ProvisioningRequest request) implements Submission {}
+
+    record Refused(Map<Field, String> errors) implements Submission {}
+  }
+
+  /** What became of an approve or reject click. */
+  public sealed interface DecisionOutcome {
+    record Decided(ProvisioningRequest request) implements DecisionOutcome {}
+
+    record NotAllowed(String message) implements DecisionOutcome {}
+
+    record AlreadyDecided(ProvisioningRequest request) implements DecisionOutcome {}
+
+    record NotFound(long requestId) implements DecisionOutcome {}
+  }
+
+  private final RequestRepository requests;
+  private final AuditLog audit;
+  private final Approvers approvers;
+  private final RequestValidator validator;
+  private final Optional<String> serviceUsersUnavailable;
+  private final boolean dryRun;
+  private final Clock clock;
+
+  public RequestService(RequestRepository requests, AuditLog audit, Approvers approvers,
+      RequestValidator validator, Optional<String> serviceUsersUnavailable, boolean dryRun,
+      Clock clock) {
+    this.requests = requests;
+    this.audit = audit;
+    this.approvers = approvers;
+    this.validator = validator;
+    this.serviceUsersUnavailable = serviceUsersUnavailable;
+    this.dryRun = dryRun;
+    this.clock = clock;
+  }
+
+  public Submission submit(String requester, Optional<String> originChannel, RequestForm form) {
+    RequestValidator.Result result = validator.validate(form, serviceUsersUnavailable);
+    if (result instanceof RequestValidator.Result.Invalid invalid) {
+      return new Submission.Refused(invalid.errors());
+    }
+    RequestSpec spec = ((RequestValidator.Result.Valid) result).spec();
+    Optional<ProvisioningRequest> live = requests.findLive(spec.pipeline());
+    if (live.isPresent()) {
+      return pipelineTaken(live.get());
+    }
+    try {
+      return new Submission.Created(
+          requests.create(requester, originChannel, spec, dryRun, clock.instant()));
+    } catch (RequestRepository.PipelineTakenException raced) {
+      return requests.findLive(spec.pipeline())
+          .map(RequestService::pipelineTaken)
+          .orElseGet(() -> new Submission.Refused(Map.of(Field.PIPELINE,
+              "Another request for this pipeline was just made. Try again in a moment.")));
+    }
+  }
+
+  public DecisionOutcome approve(long requestId, String userId) {
+    return decide(requestId, userId, RequestState.APPROVED, Optional.empty());
+  }
+
+  public DecisionOutcome reject(long requestId, String userId, String reason) {
+    return decide(requestId, userId, RequestState.REJECTED, Optional.of(reason.strip()));
+  }
+
+  private DecisionOutcome decide(
+      long requestId, String userId, RequestState to, Optional<String> note) {
+    Optional<ProvisioningRequest> found = requests.find(requestId);
+    if (found.isEmpty()) {
+      return new DecisionOutcome.NotFound(requestId);
+    }
+    ProvisioningRequest request = found.get();
+    String verb = to == RequestState.APPROVED ? "approve" : "reject";
+    Instant now = clock.instant();
+    if (request.requester().equals(userId)) {
+      audit.record(new AuditEvent(requestId, userId, verb.toUpperCase() + "_REFUSED",
+          "own request", now));
+      return new DecisionOutcome.NotAllowed(
+          "You asked for request #" + requestId + " yourself, so another approver has to "
+              + verb + " it.");
+    }
+    if (!approvers.isApprover(userId)) {
+      audit.record(new AuditEvent(requestId, userId, verb.toUpperCase() + "_REFUSED",
+          "not an approver", now));
+      return new DecisionOutcome.NotAllowed(
+          "Only webops approvers can " + verb + " requests, and you are not one of them.");
+    }
+    if (request.state() != RequestState.PENDING_APPROVAL) {
+      return new DecisionOutcome.AlreadyDecided(request);
+    }
+    Decision decision = new Decision(userId, now, note);
+    AuditEvent event = new AuditEvent(requestId, userId, to.name(), note.orElse(""), now);
+    if (!requests.transition(requestId, RequestState.PENDING_APPROVAL, to, decision, event)) {
+      return new DecisionOutcome.AlreadyDecided(requests.find(requestId).orElse(request));
+    }
+    return new DecisionOutcome.Decided(requests.find(requestId).orElseThrow());
+  }
+
+  private static Submission pipelineTaken(ProvisioningRequest live) {
+    String what = live.state() == RequestState.PENDING_APPROVAL
+        ? "already waits for approval"
+        : live.state() == RequestState.DONE ? "is already provisioned" : "is already being provisioned";
+    return new Submission.Refused(Map.of(Field.PIPELINE,
+        "This pipeline " + what + " (request #" + live.id() + "). Use /dockerhub-user status "
+            + live.spec().pipeline() + " to see it."));
+  }
+}

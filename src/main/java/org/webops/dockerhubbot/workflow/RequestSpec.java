@@ -1,0 +1,32 @@
+package org.webops.dockerhubbot.workflow;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a requester asked for, already validated.
+ *
+ * @param pipeline the CircleCI project slug, such as {@code gh/org/repo}
+ * @param repositories the repository paths an organisation token may pull; empty for service users
+ * @param circleciContext a context to write to, or empty for project environment variables
+ */
+public record RequestSpec(
+    String pipeline,
+    CredentialKind kind,
+    TokenScope scope,
+    List<String> repositories,
+    Optional<String> circleciContext,
+    String userVariable,
+    String tokenVariable,
+    int lifetimeDays,
+    String reason) {
+
+  public RequestSpec {
+    repositories = List.copyOf(repositories);
+  }
+
+  /** The label of the token made for this pipeline; steps find an earlier token by it. */
+  public String tokenLabel() {
+    return "circleci-" + pipeline.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+  }
+}

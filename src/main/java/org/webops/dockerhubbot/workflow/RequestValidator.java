@@ -1,0 +1,163 @@
+package org.webops.dockerhubbot.workflow;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.webops.dockerhubbot.workflow.RequestForm.Field;
+
+/** Checks a request form; a pure function, so that the modal can answer inline and at once. */
+public final class RequestValidator {
+  public static final int MAX_REASON_LENGTH = 500;
+  public static final List<Integer> LIFETIMES_IN_DAYS = List.of(30, 60, 90, 180, 365);
+  public static final int DEFAULT_LIFETIME_DAYS = 90;
+  public static final String ALL_PUBLIC_IMAGES = "*/*/public";
+  private static final int MAX_REPOSITORIES = 20;
+
+  private static final Pattern VCS_SLUG =
+      Pattern.compile("(gh|github|bb|bitbucket)/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+  private static final Pattern CIRCLECI_SLUG =
+      Pattern.compile("circleci/[0-9a-fA-F-]{36}/[0-9a-fA-F-]{36}");
+  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,99}");
+  private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,199}");
+  private static final Pattern REPOSITORY =
+      Pattern.compile("[a-z0-9][a-z0-9_.-]{1,254}/(\\*|[a-z0-9][a-z0-9_.-]{0,254})");
+
+  /** The outcome: a spec ready to store, or a message per offending field. */
+  public sealed interface Result {
+    record Valid(RequestSpec spec) implements Result {}
+
+    record Invalid(Map<Field, String> errors) implements Result {}
+  }
+
+  /**
+   * @param serviceUsersUnavailable why service users cannot be offered right now (missing
+   *     configuration), or empty when they can
+   */
+  public Result validate(RequestForm form, Optional<String> serviceUsersUnavailable) {
+    Map<Field, String> errors = new EnumMap<>(Field.class);
+
+    String pipeline = trim(form.pipeline());
+    if (pipeline.isEmpty()) {
+      errors.put(Field.PIPELINE, "Enter the CircleCI project slug, such as gh/my-org/my-repo.");
+    } else if (pipeline.length() > 200
+        || !(VCS_SLUG.matcher(pipeline).matches() || CIRCLECI_SLUG.matcher(pipeline).matches())) {
+      errors.put(Field.PIPELINE,
+          "That is not a CircleCI project slug. Use vcs/org/repo, such as gh/my-org/my-repo"
+              + " (gh, bb or circleci/<org-id>/<project-id>).");
+    }
+
+    Optional<CredentialKind> kind = CredentialKind.fromId(trim(form.kind()));
+    if (kind.isEmpty()) {
+      errors.put(Field.KIND, "Choose a credential kind.");
+    } else if (kind.get() == CredentialKind.SERVICE_USER && serviceUsersUnavailable.isPresent()) {
+      errors.put(Field.KIND, serviceUsersUnavailable.get());
+    }
+
+    Optional<TokenScope> scope = TokenScope.fromId(trim(form.scope()));
+    if (scope.isEmpty()) {
+      errors.put(Field.SCOPE, "Choose a token scope.");
+    }
+
+    List<String> repositories = List.of();
+    if (kind.orElse(null) == CredentialKind.ORG_TOKEN) {
+      repositories = lines(form.repositories());
+      repositoryProblem(repositories).ifPresent(problem -> errors.put(Field.REPOSITORIES, problem));
+    }
+
+    String context = trim(form.circleciContext());
+    if (!context.isEmpty() && !CONTEXT.matcher(context).matches()) {
+      errors.put(Field.CIRCLECI_CONTEXT,
+          "A context name has letters, digits, '.', '_' or '-' only. Leave it empty to use project variables.");
+    }
+
+    String userVariable = trim(form.userVariable());
+    String tokenVariable = trim(form.tokenVariable());
+    variableProblem(userVariable).ifPresent(problem -> errors.put(Field.USER_VARIABLE, problem));
+    variableProblem(tokenVariable).ifPresent(problem -> errors.put(Field.TOKEN_VARIABLE, problem));
+    if (!errors.containsKey(Field.TOKEN_VARIABLE) && !userVariable.isEmpty()
+        && userVariable.equals(tokenVariable)) {
+      errors.put(Field.TOKEN_VARIABLE, "Use a different name from the user variable.");
+    }
+
+    int lifetime = parseLifetime(form.lifetimeDays());
+    if (!LIFETIMES_IN_DAYS.contains(lifetime)) {
+      errors.put(Field.LIFETIME, "Choose a token lifetime.");
+    }
+
+    String reason = trim(form.reason());
+    if (reason.isEmpty()) {
+      errors.put(Field.REASON, "Say briefly why the pipeline needs the credential.");
+    } else if (reason.length() > MAX_REASON_LENGTH) {
+      errors.put(Field.REASON, "Keep the reason to " + MAX_REASON_LENGTH + " characters (it has "
+          + reason.length() + ").");
+    }
+
+    if (!errors.isEmpty()) {
+      return new Result.Invalid(errors);
+    }
+    return new Result.Valid(new RequestSpec(pipeline, kind.get(), scope.get(), repositories,
+        context.isEmpty() ? Optional.empty() : Optional.of(context), userVariable, tokenVariable,
+        lifetime, reason));
+  }
+
+  private static Optional<String> repositoryProblem(List<String> repositories) {
+    if (repositories.isEmpty()) {
+      return Optional.of("List at least one repository, such as " + ALL_PUBLIC_IMAGES
+          + " for all public images.");
+    }
+    if (repositories.size() > MAX_REPOSITORIES) {
+      return Optional.of("List at most " + MAX_REPOSITORIES + " repositories.");
+    }
+    for (String repository : repositories) {
+      if (!repository.equals(ALL_PUBLIC_IMAGES) && !REPOSITORY.matcher(repository).matches()) {
+        return Optional.of("'" + shorten(repository) + "' is not a repository path. Use "
+            + ALL_PUBLIC_IMAGES + ", my-org/* or my-org/my-image, one per line.");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> variableProblem(String name) {
+    if (name.isEmpty()) {
+      return Optional.of("Enter an environment variable name.");
+    }
+    if (!VARIABLE.matcher(name).matches()) {
+      return Optional.of("A variable name has letters, digits and '_' only and does not start"
+          + " with a digit.");
+    }
+    if (name.toUpperCase().startsWith("CIRCLE")) {
+      return Optional.of("Names starting with CIRCLE are reserved by CircleCI.");
+    }
+    return Optional.empty();
+  }
+
+  private static int parseLifetime(String value) {
+    try {
+      return Integer.parseInt(trim(value));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static List<String> lines(String text) {
+    List<String> result = new ArrayList<>();
+    Arrays.stream(trim(text).split("[\\r\\n,]+"))
+        .map(String::trim)
+        .filter(line -> !line.isEmpty())
+        .distinct()
+        .forEach(result::add);
+    return result;
+  }
+
+  private static String shorten(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+  }
+
+  private static String trim(String value) {
+    return value == null ? "" : value.strip();
+  }
+}

@@ -1,0 +1,117 @@
+package org.webops.dockerhubbot.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.webops.dockerhubbot.Config;
+import org.webops.dockerhubbot.Wiring;
+import org.webops.dockerhubbot.audit.AuditLog;
+import org.webops.dockerhubbot.storage.JdbcAuditLog;
+import org.webops.dockerhubbot.storage.JdbcRequestRepository;
+import org.webops.dockerhubbot.workflow.RequestRepository;
+
+/** The whole application on loopback, against a fake Slack and an H2 file in a temp folder. */
+public final class TestBot implements AutoCloseable {
+  public static final String SIGNING_SECRET = "test-signing-secret-8f2a61c0";
+  public static final String BOT_TOKEN = "xoxb-test-bot-token-77aa";
+  public static final String APPROVAL_CHANNEL = "C0APPROVAL";
+  public static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
+
+  private final FakeSlack slack;
+  private final Map<String, String> env;
+  private final OkHttpClient http = new OkHttpClient.Builder()
+      .callTimeout(Duration.ofSeconds(10)).build();
+  private Wiring wiring;
+
+  public TestBot(Path dataDir, FakeSlack slack, Map<String, String> overrides) {
+    this.slack = slack;
+    this.env = new HashMap<>(baseEnvironment(dataDir, slack));
+    this.env.putAll(overrides);
+    start();
+  }
+
+  public static Map<String, String> baseEnvironment(Path dataDir, FakeSlack slack) {
+    Map<String, String> env = new HashMap<>();
+    env.put("PORT", "0");
+    env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
+    env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
+    env.put("SLACK_APPROVAL_CHANNEL", APPROVAL_CHANNEL);
+    env.put("DOCKERHUB_ORG", "exampleorg");
+    env.put("DOCKERHUB_TEAM", "ci-pullers");
+    env.put("DOCKERHUB_ADMIN_TOKEN", "dckr_oat_test-admin-token");
+    env.put("SERVICE_EMAIL_TEMPLATE", "webops+{id}@example.org");
+    env.put("CIRCLECI_TOKEN", "circle-test-token");
+    env.put("PUBLIC_BASE_URL", "http://127.0.0.1:9/");
+    env.put("DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("bot").toAbsolutePath());
+    env.put("DATA_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+    env.put("SLACK_API_URL", slack == null ? "http://127.0.0.1:9/api/" : slack.apiUrl());
+    return env;
+  }
+
+  public void start() {
+    wiring = Wiring.start(Config.fromEnvironment(env));
+  }
+
+  public void stop() {
+    if (wiring != null) {
+      wiring.close();
+      wiring = null;
+    }
+  }
+
+  public void restart() {
+    stop();
+    start();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + wiring.port();
+  }
+
+  public RequestRepository requests() {
+    return new JdbcRequestRepository(wiring.database().dataSource());
+  }
+
+  public AuditLog audit() {
+    return new JdbcAuditLog(wiring.database().dataSource());
+  }
+
+  public FakeSlack slack() {
+    return slack;
+  }
+
+  /** POSTs a body to /slack/events, signed now with the right secret. */
+  public Response send(String body) throws IOException {
+    long now = Instant.now().getEpochSecond();
+    return send(body, now, SlackRequests.sign(SIGNING_SECRET, now, body));
+  }
+
+  public Response send(String body, long timestamp, String signature) throws IOException {
+    Request.Builder request = new Request.Builder()
+        .url(baseUrl() + "/slack/events")
+        .post(RequestBody.create(body, FORM));
+    if (signature != null) {
+      request.header("X-Slack-Signature", signature)
+          .header("X-Slack-Request-Timestamp", Long.toString(timestamp));
+    }
+    return http.newCall(request.build()).execute();
+  }
+
+  public Response get(String path) throws IOException {
+    return http.newCall(new Request.Builder().url(baseUrl() + path).build()).execute();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

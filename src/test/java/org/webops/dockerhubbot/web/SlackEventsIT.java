@@ -1,0 +1,145 @@
+package org.webops.dockerhubbot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.webops.dockerhubbot.testing.FakeSlack;
+import org.webops.dockerhubbot.testing.SlackRequests;
+import org.webops.dockerhubbot.testing.TestBot;
+import org.webops.dockerhubbot.workflow.RequestState;
+
+class SlackEventsIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String USER = "U0REQUESTER";
+
+  @TempDir Path dir;
+  private FakeSlack slack;
+  private TestBot bot;
+
+  @BeforeEach
+  void start() throws Exception {
+    slack = new FakeSlack();
+    bot = new TestBot(dir, slack, Map.of());
+  }
+
+  @AfterEach
+  void stop() {
+    bot.close();
+    slack.close();
+  }
+
+  @Test
+  void newCommand_signedRequest_opensPrefilledModalAndAcksEmpty() throws Exception {
+    // given
+    String body = SlackRequests.slashCommand(USER, "C0GENERAL", "new gh/example/app",
+        slack.responseUrl("cmd"));
+
+    // when
+    try (Response response = bot.send(body)) {
+      // then
+      assertThat(response.code()).isEqualTo(200);
+      assertThat(response.body().string()).isEmpty();
+    }
+    List<FakeSlack.Call> opened = slack.calls("views.open");
+    assertThat(opened).hasSize(1);
+    assertThat(opened.get(0).param("trigger_id")).startsWith("trigger-");
+    JsonNode view = JSON.readTree(opened.get(0).param("view"));
+    assertThat(view.path("callback_id").asText()).isEqualTo("request-modal");
+    assertThat(view.path("private_metadata").asText()).isEqualTo("C0GENERAL");
+    assertThat(view.toString()).contains("\"initial_value\":\"gh/example/app\"");
+  }
+
+  @Test
+  void newCommand_forgedSignature_401AndNoSlackCallNoRow() throws Exception {
+    assertRefusedWithoutEffect(body -> {
+      long now = Instant.now().getEpochSecond();
+      return bot.send(body, now, SlackRequests.sign("not-the-signing-secret", now, body));
+    });
+  }
+
+  @Test
+  void newCommand_staleTimestamp_401AndNoSlackCallNoRow() throws Exception {
+    assertRefusedWithoutEffect(body -> {
+      long sixMinutesAgo = Instant.now().getEpochSecond() - 360;
+      return bot.send(body, sixMinutesAgo,
+          SlackRequests.sign(TestBot.SIGNING_SECRET, sixMinutesAgo, body));
+    });
+  }
+
+  @Test
+  void newCommand_missingSignatureHeaders_401AndNoSlackCallNoRow() throws Exception {
+    assertRefusedWithoutEffect(body -> bot.send(body, 0, null));
+  }
+
+  @Test
+  void newCommand_bodyChangedAfterSigning_401() throws Exception {
+    assertRefusedWithoutEffect(body -> {
+      long now = Instant.now().getEpochSecond();
+      String signature = SlackRequests.sign(TestBot.SIGNING_SECRET, now, body);
+      return bot.send(body.replace("gh%2Fexample%2Fapp", "gh%2Fexample%2Fother"), now, signature);
+    });
+  }
+
+  @Test
+  void help_bareUnknownAndHelp_answerEphemeralHelpListingEverySubcommand() throws Exception {
+    for (String text : List.of("", "help", "frobnicate")) {
+      // when
+      String answer;
+      try (Response response = bot.send(
+          SlackRequests.slashCommand(USER, "C0GENERAL", text, slack.responseUrl("cmd")))) {
+        assertThat(response.code()).isEqualTo(200);
+        answer = response.body().string();
+      }
+      // then
+      JsonNode json = JSON.readTree(answer);
+      assertThat(json.path("response_type").asText("ephemeral")).isEqualTo("ephemeral");
+      assertThat(json.path("text").asText()).contains("/dockerhub-user new", "/dockerhub-user list",
+          "/dockerhub-user status", "/dockerhub-user rotate", "/dockerhub-user revoke",
+          "/dockerhub-user help");
+      if (text.equals("frobnicate")) {
+        assertThat(json.path("text").asText()).startsWith("I don't know `frobnicate`.");
+      }
+    }
+    assertThat(slack.calls("views.open")).isEmpty();
+  }
+
+  @Test
+  void health_databaseAnswers_200WithDatabaseUp() throws Exception {
+    try (Response response = bot.get("/health")) {
+      assertThat(response.code()).isEqualTo(200);
+      JsonNode json = JSON.readTree(response.body().string());
+      assertThat(json.path("status").asText()).isEqualTo("ok");
+      assertThat(json.path("database").asText()).isEqualTo("up");
+    }
+  }
+
+  @FunctionalInterface
+  private interface Sender {
+    Response send(String body) throws Exception;
+  }
+
+  private void assertRefusedWithoutEffect(Sender sender) throws Exception {
+    // given
+    String body = SlackRequests.slashCommand(USER, "C0GENERAL", "new gh/example/app",
+        slack.responseUrl("cmd"));
+    int callsBefore = slack.requestCount();
+
+    // when
+    try (Response response = sender.send(body)) {
+      // then
+      assertThat(response.code()).isEqualTo(401);
+    }
+    assertThat(slack.requestCount()).isEqualTo(callsBefore);
+    assertThat(bot.requests().inStates(List.of(RequestState.values()), 10)).isEmpty();
+  }
+}
