@@ -81,6 +81,10 @@ public final class TestBot implements AutoCloseable {
     return new JdbcRequestRepository(wiring.database().dataSource());
   }
 
+  public javax.sql.DataSource requestsDataSource() {
+    return wiring.database().dataSource();
+  }
+
   public AuditLog audit() {
     return new JdbcAuditLog(wiring.database().dataSource());
   }

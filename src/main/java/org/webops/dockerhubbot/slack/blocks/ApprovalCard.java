@@ -94,8 +94,10 @@ public final class ApprovalCard {
 
   private static List<String> plan(RequestSpec spec, Setting setting) {
     String org = SlackText.code(setting.dockerhubOrg());
-    String variables = target(spec) + " " + SlackText.code(spec.userVariable()) + " and "
-        + SlackText.code(spec.tokenVariable());
+    String variables = "variables " + SlackText.code(spec.userVariable()) + " and "
+        + SlackText.code(spec.tokenVariable()) + spec.circleciContext()
+            .map(context -> " in context " + SlackText.code(context))
+            .orElse(" in the project's environment variables");
     if (spec.kind() == CredentialKind.ORG_TOKEN) {
       return List.of(
           "• An organisation access token " + SlackText.code(spec.tokenLabel()) + " in " + org

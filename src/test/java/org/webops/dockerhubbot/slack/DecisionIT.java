@@ -1,0 +1,272 @@
+package org.webops.dockerhubbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.webops.dockerhubbot.audit.AuditEvent;
+import org.webops.dockerhubbot.testing.Await;
+import org.webops.dockerhubbot.testing.FakeSlack;
+import org.webops.dockerhubbot.testing.ModalValues;
+import org.webops.dockerhubbot.testing.SlackRequests;
+import org.webops.dockerhubbot.testing.TestBot;
+import org.webops.dockerhubbot.workflow.MessageRef;
+import org.webops.dockerhubbot.workflow.ProvisioningRequest;
+import org.webops.dockerhubbot.workflow.RequestState;
+
+class DecisionIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String REQUESTER = "U0REQUESTER";
+  private static final String APPROVER = "U0APPROVER";
+  private static final String OUTSIDER = "U0OUTSIDER";
+
+  @TempDir Path dir;
+  private FakeSlack slack;
+  private TestBot bot;
+
+  @BeforeEach
+  void start() throws Exception {
+    slack = new FakeSlack();
+    slack.channelMembers(Set.of(REQUESTER, APPROVER, FakeSlack.BOT_USER));
+    bot = new TestBot(dir, slack, Map.of());
+  }
+
+  @AfterEach
+  void stop() {
+    bot.close();
+    slack.close();
+  }
+
+  @Test
+  void approve_byApprover_oneDecisionCardRewrittenRequesterTold() throws Exception {
+    // given
+    ProvisioningRequest request = pendingRequest();
+
+    // when
+    click(APPROVER, "approve-action", request, "approve");
+
+    // then
+    FakeSlack.Call update = slack.await("chat.update", 1).get(0);
+    MessageRef card = request.card().orElseThrow();
+    assertThat(update.param("channel")).isEqualTo(card.channel());
+    assertThat(update.param("ts")).isEqualTo(card.ts());
+    String blocks = JSON.readTree(update.param("blocks")).toString();
+    assertThat(blocks).doesNotContain("approve-action", "reject-action")
+        .contains("Approved by <@" + APPROVER + "> at <!date^");
+    ProvisioningRequest decided = bot.requests().find(request.id()).orElseThrow();
+    assertThat(decided.state()).isEqualTo(RequestState.APPROVED);
+    assertThat(decided.decision().orElseThrow().by()).isEqualTo(APPROVER);
+    assertThat(bot.audit().forRequest(request.id())).extracting(AuditEvent::action)
+        .containsExactly("REQUESTED", "APPROVED");
+    Await.until(() -> slack.calls("chat.postEphemeral").stream()
+            .anyMatch(call -> call.param("text").contains("was approved by <@" + APPROVER + ">")),
+        Duration.ofSeconds(10), () -> "requester told of the approval");
+  }
+
+  @Test
+  void approve_byRequesterWhoIsAnApprover_refusedStateUnchanged() throws Exception {
+    assertApprovalRefused(REQUESTER, "yourself");
+  }
+
+  @Test
+  void approve_byNonApprover_refusedStateUnchanged() throws Exception {
+    assertApprovalRefused(OUTSIDER, "Only webops approvers");
+  }
+
+  @Test
+  void approve_approverGroupConfigured_usesGroupMembersNotChannel() throws Exception {
+    // given: the approver is in the channel but not in the group; the outsider is in the group
+    bot.close();
+    bot = new TestBot(dir, slack, Map.of("SLACK_APPROVER_GROUP", "S0WEBOPS"));
+    slack.approverGroup(Set.of(OUTSIDER));
+    ProvisioningRequest request = pendingRequest();
+
+    // when
+    click(APPROVER, "approve-action", request, "by-channel-member");
+    slack.await("respond/by-channel-member", 1);
+    click(OUTSIDER, "approve-action", request, "by-group-member");
+
+    // then
+    slack.await("chat.update", 1);
+    assertThat(bot.requests().find(request.id()).orElseThrow().decision().orElseThrow().by())
+        .isEqualTo(OUTSIDER);
+    assertThat(slack.calls("usergroups.users.list")).isNotEmpty()
+        .allSatisfy(call -> assertThat(call.param("usergroup")).isEqualTo("S0WEBOPS"));
+    assertThat(slack.calls("conversations.members")).isEmpty();
+  }
+
+  @Test
+  void approve_tenConcurrentClicks_exactlyOneDecisionAndOneCardUpdate() throws Exception {
+    // given
+    ProvisioningRequest request = pendingRequest();
+    int clicks = 10;
+    ExecutorService clickers = Executors.newFixedThreadPool(clicks);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Integer>> statuses = new ArrayList<>();
+
+    // when
+    for (int i = 0; i < clicks; i++) {
+      String body = SlackRequests.blockAction(APPROVER, "approve-action",
+          Long.toString(request.id()), request.card().get().channel(), request.card().get().ts(),
+          slack.responseUrl("click-" + i));
+      statuses.add(clickers.submit(() -> {
+        go.await();
+        try (Response response = bot.send(body)) {
+          return response.code();
+        }
+      }));
+    }
+    go.countDown();
+    for (Future<Integer> status : statuses) {
+      assertThat(status.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+    }
+    clickers.shutdown();
+
+    // then: nine clicks hear "already approved", one made the decision
+    Await.until(() -> slack.calls().stream().filter(call -> call.method().startsWith("respond/"))
+            .count() == clicks - 1, Duration.ofSeconds(10), () -> "nine refusals answered");
+    assertThat(slack.calls("chat.update")).hasSize(1);
+    assertThat(bot.audit().forRequest(request.id())).extracting(AuditEvent::action)
+        .containsExactly("REQUESTED", "APPROVED");
+    assertThat(slack.calls().stream().filter(call -> call.method().startsWith("respond/")))
+        .allSatisfy(call -> assertThat(call.body()).contains("already approved"));
+  }
+
+  @Test
+  void reject_byApproverWithReason_cardShowsReasonRequesterToldPipelineFreed() throws Exception {
+    // given
+    ProvisioningRequest request = pendingRequest();
+
+    // when: the Reject button opens the reason modal
+    click(APPROVER, "reject-action", request, "reject");
+    FakeSlack.Call opened = slack.await("views.open", 1).get(0);
+    assertThat(JSON.readTree(opened.param("view")).path("callback_id").asText())
+        .isEqualTo("reject-modal");
+    try (Response response = bot.send(rejectSubmission(APPROVER, request.id(), "Use the shared context instead."))) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+
+    // then
+    String blocks = JSON.readTree(slack.await("chat.update", 1).get(0).param("blocks")).toString();
+    assertThat(blocks).doesNotContain("approve-action")
+        .contains("Rejected by <@" + APPROVER + ">", "Use the shared context instead.");
+    ProvisioningRequest decided = bot.requests().find(request.id()).orElseThrow();
+    assertThat(decided.state()).isEqualTo(RequestState.REJECTED);
+    assertThat(decided.decision().orElseThrow().note()).contains("Use the shared context instead.");
+    Await.until(() -> slack.calls("chat.postEphemeral").stream()
+            .anyMatch(call -> call.param("text").contains("was rejected by")),
+        Duration.ofSeconds(10), () -> "requester told of the rejection");
+    assertThat(bot.requests().findLive("gh/example/app")).isEmpty();
+  }
+
+  @Test
+  void reject_emptyReason_errorOnReasonFieldStateUnchanged() throws Exception {
+    // given
+    ProvisioningRequest request = pendingRequest();
+
+    // when
+    try (Response response = bot.send(rejectSubmission(APPROVER, request.id(), "  "))) {
+      // then
+      assertThat(JSON.readTree(response.body().string()).path("errors")
+          .path("reject-reason-block").asText()).isNotBlank();
+    }
+    assertThat(bot.requests().find(request.id()).orElseThrow().state())
+        .isEqualTo(RequestState.PENDING_APPROVAL);
+  }
+
+  @Test
+  void reject_byNonApprover_refusedEphemerallyStateUnchanged() throws Exception {
+    // given
+    ProvisioningRequest request = pendingRequest();
+
+    // when
+    try (Response response = bot.send(rejectSubmission(OUTSIDER, request.id(), "No."))) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+
+    // then
+    Await.until(() -> slack.calls("chat.postEphemeral").stream()
+            .anyMatch(call -> OUTSIDER.equals(call.param("user"))),
+        Duration.ofSeconds(10), () -> "outsider told");
+    assertThat(bot.requests().find(request.id()).orElseThrow().state())
+        .isEqualTo(RequestState.PENDING_APPROVAL);
+    assertThat(slack.calls("chat.update")).isEmpty();
+    assertThat(bot.audit().forRequest(request.id())).extracting(AuditEvent::action)
+        .containsExactly("REQUESTED", "REJECT_REFUSED");
+  }
+
+  @Test
+  void rejectButton_requestAlreadyApproved_noModalAndClickerTold() throws Exception {
+    // given
+    ProvisioningRequest request = pendingRequest();
+    click(APPROVER, "approve-action", request, "approve");
+    slack.await("chat.update", 1);
+
+    // when
+    click(APPROVER, "reject-action", request, "late-reject");
+
+    // then
+    assertThat(slack.await("respond/late-reject", 1).get(0).body()).contains("already approved");
+    assertThat(slack.calls("views.open")).isEmpty();
+  }
+
+  private void assertApprovalRefused(String clicker, String why) throws Exception {
+    // given
+    ProvisioningRequest request = pendingRequest();
+
+    // when
+    click(clicker, "approve-action", request, "refused");
+
+    // then
+    FakeSlack.Call refusal = slack.await("respond/refused", 1).get(0);
+    assertThat(JSON.readTree(refusal.body()).path("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(JSON.readTree(refusal.body()).path("text").asText()).contains(why);
+    assertThat(bot.requests().find(request.id()).orElseThrow().state())
+        .isEqualTo(RequestState.PENDING_APPROVAL);
+    assertThat(slack.calls("chat.update")).isEmpty();
+    assertThat(bot.audit().forRequest(request.id())).extracting(AuditEvent::action)
+        .containsExactly("REQUESTED", "APPROVE_REFUSED");
+  }
+
+  private void click(String user, String action, ProvisioningRequest request, String responseName)
+      throws Exception {
+    MessageRef card = request.card().orElseThrow();
+    try (Response response = bot.send(SlackRequests.blockAction(user, action,
+        Long.toString(request.id()), card.channel(), card.ts(), slack.responseUrl(responseName)))) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+  }
+
+  private static String rejectSubmission(String user, long requestId, String reason) {
+    ObjectNode values = JSON.createObjectNode();
+    values.putObject("reject-reason-block").set("reject-reason-action", SlackRequests.textValue(reason));
+    return SlackRequests.viewSubmission(user, "reject-modal", Long.toString(requestId), values);
+  }
+
+  private ProvisioningRequest pendingRequest() throws Exception {
+    try (Response response = bot.send(ModalValues.valid().submittedBy(REQUESTER, "C0GENERAL"))) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+    Await.until(() -> bot.requests().findLive("gh/example/app")
+            .flatMap(ProvisioningRequest::card).isPresent(),
+        Duration.ofSeconds(10), () -> "card stored");
+    slack.await("chat.postEphemeral", 1);
+    return bot.requests().findLive("gh/example/app").orElseThrow();
+  }
+}

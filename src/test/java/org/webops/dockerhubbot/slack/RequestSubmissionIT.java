@@ -1,0 +1,219 @@
+package org.webops.dockerhubbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.webops.dockerhubbot.audit.AuditEvent;
+import org.webops.dockerhubbot.testing.FakeSlack;
+import org.webops.dockerhubbot.testing.ModalValues;
+import org.webops.dockerhubbot.testing.TestBot;
+import org.webops.dockerhubbot.workflow.CredentialKind;
+import org.webops.dockerhubbot.workflow.ProvisioningRequest;
+import org.webops.dockerhubbot.workflow.RequestState;
+import org.webops.dockerhubbot.workflow.TokenScope;
+
+class RequestSubmissionIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String REQUESTER = "U0REQUESTER";
+  private static final String ORIGIN = "C0GENERAL";
+
+  @TempDir Path dir;
+  private FakeSlack slack;
+  private TestBot bot;
+
+  @BeforeEach
+  void start() throws Exception {
+    slack = new FakeSlack();
+    bot = new TestBot(dir, slack, Map.of());
+  }
+
+  @AfterEach
+  void stop() {
+    bot.close();
+    slack.close();
+  }
+
+  @Test
+  void submit_validForm_storesPendingRequestPostsCardAndTellsRequester() throws Exception {
+    // when
+    try (Response response = bot.send(ModalValues.valid()
+        .with("context", "docker-hub").submittedBy(REQUESTER, ORIGIN))) {
+      assertThat(response.code()).isEqualTo(200);
+      assertThat(response.body().string()).isEmpty();
+    }
+
+    // then: the row holds every field
+    List<ProvisioningRequest> stored = all();
+    assertThat(stored).hasSize(1);
+    ProvisioningRequest request = stored.get(0);
+    assertThat(request.state()).isEqualTo(RequestState.PENDING_APPROVAL);
+    assertThat(request.requester()).isEqualTo(REQUESTER);
+    assertThat(request.originChannel()).contains(ORIGIN);
+    assertThat(request.spec().pipeline()).isEqualTo("gh/example/app");
+    assertThat(request.spec().kind()).isEqualTo(CredentialKind.ORG_TOKEN);
+    assertThat(request.spec().scope()).isEqualTo(TokenScope.READ_ONLY);
+    assertThat(request.spec().repositories()).containsExactly("*/*/public", "example/*");
+    assertThat(request.spec().circleciContext()).contains("docker-hub");
+    assertThat(request.spec().userVariable()).isEqualTo("DOCKER_USER");
+    assertThat(request.spec().tokenVariable()).isEqualTo("DOCKER_ACCESS_TOKEN");
+    assertThat(request.spec().lifetimeDays()).isEqualTo(90);
+    assertThat(request.spec().reason()).startsWith("The app pipeline pulls");
+    assertThat(bot.audit().forRequest(request.id())).extracting(AuditEvent::action)
+        .containsExactly("REQUESTED");
+
+    // and: the card goes to the approval channel with both buttons, the requester is told
+    FakeSlack.Call card = slack.await("chat.postMessage", 1).get(0);
+    assertThat(card.param("channel")).isEqualTo(TestBot.APPROVAL_CHANNEL);
+    assertThat(JSON.readTree(card.param("blocks")).toString()).contains("approve-action", "reject-action",
+        "gh/example/app", "<@" + REQUESTER + ">");
+    FakeSlack.Call told = slack.await("chat.postEphemeral", 1).get(0);
+    assertThat(told.param("channel")).isEqualTo(ORIGIN);
+    assertThat(told.param("user")).isEqualTo(REQUESTER);
+    assertThat(told.param("text")).contains("#" + request.id(), "waits for approval");
+    awaitCardStored(request.id());
+  }
+
+  static Stream<Arguments> invalidForms() {
+    return Stream.of(
+        Arguments.of("malformed slug", ModalValues.valid().with("pipeline", "example/app"), "pipeline-block"),
+        Arguments.of("slug with spaces", ModalValues.valid().with("pipeline", "gh/exa mple/app"), "pipeline-block"),
+        Arguments.of("bad user variable", ModalValues.valid().with("user", "DOCKER-USER"), "user-variable-block"),
+        Arguments.of("variable starting with a digit", ModalValues.valid().with("token", "1TOKEN"), "token-variable-block"),
+        Arguments.of("reserved variable", ModalValues.valid().with("user", "CIRCLE_USER"), "user-variable-block"),
+        Arguments.of("same variable twice", ModalValues.valid().with("token", "DOCKER_USER"), "token-variable-block"),
+        Arguments.of("over-long reason", ModalValues.valid().with("reason", "x".repeat(501)), "reason-block"),
+        Arguments.of("blank reason", ModalValues.valid().with("reason", "   "), "reason-block"),
+        Arguments.of("bad repository", ModalValues.valid().with("repositories", "Example/*"), "repositories-block"),
+        Arguments.of("bad context", ModalValues.valid().with("context", "docker hub!"), "context-block"),
+        Arguments.of("unknown lifetime", ModalValues.valid().with("lifetime", "9999"), "lifetime-block"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidForms")
+  void submit_invalidField_errorOnThatFieldAndNothingStored(String name, ModalValues form,
+      String block) throws Exception {
+    // when
+    JsonNode answer = submit(form);
+
+    // then
+    assertThat(answer.path("response_action").asText()).isEqualTo("errors");
+    assertThat(answer.path("errors").has(block)).as("errors %s", answer).isTrue();
+    assertThat(answer.path("errors").path(block).asText()).isNotBlank();
+    assertThat(all()).isEmpty();
+    assertThat(slack.calls("chat.postMessage")).isEmpty();
+  }
+
+  @Test
+  void submit_pipelineAlreadyPending_errorOnPipelineAndNoSecondRow() throws Exception {
+    // given
+    submit(ModalValues.valid());
+    slack.await("chat.postMessage", 1);
+
+    // when: same pipeline, other letter case
+    JsonNode answer = submit(ModalValues.valid().with("pipeline", "gh/Example/App"));
+
+    // then
+    assertThat(answer.path("errors").path("pipeline-block").asText())
+        .contains("already waits for approval", "#" + all().get(0).id());
+    assertThat(all()).hasSize(1);
+  }
+
+  @Test
+  void submit_pipelineAlreadyProvisioned_errorOnPipeline() throws Exception {
+    // given
+    submit(ModalValues.valid());
+    long id = all().get(0).id();
+    try (var connection = bot.requestsDataSource().getConnection();
+        var update = connection.prepareStatement("UPDATE requests SET state = 'DONE' WHERE id = ?")) {
+      update.setLong(1, id);
+      update.executeUpdate();
+    }
+
+    // when
+    JsonNode answer = submit(ModalValues.valid());
+
+    // then
+    assertThat(answer.path("errors").path("pipeline-block").asText()).contains("already provisioned");
+    assertThat(all()).hasSize(1);
+  }
+
+  @Test
+  void submit_serviceUserWithoutEncryptionKey_errorOnKindAndNothingStored() throws Exception {
+    // given
+    bot.close();
+    bot = new TestBot(dir, slack, Map.of("DATA_ENCRYPTION_KEY", ""));
+
+    // when
+    JsonNode answer = submit(ModalValues.valid().with("kind", "service-user"));
+
+    // then
+    assertThat(answer.path("errors").path("kind-block").asText()).contains("DATA_ENCRYPTION_KEY");
+    assertThat(all()).isEmpty();
+  }
+
+  @Test
+  void submit_botNotInOriginChannel_requesterToldByDirectMessage() throws Exception {
+    // given
+    slack.answer("chat.postEphemeral", call -> "{\"ok\":false,\"error\":\"channel_not_found\"}");
+
+    // when
+    submit(ModalValues.valid());
+
+    // then
+    List<FakeSlack.Call> posts = slack.await("chat.postMessage", 2);
+    assertThat(posts).extracting(call -> call.param("channel"))
+        .containsExactlyInAnyOrder(TestBot.APPROVAL_CHANNEL, REQUESTER);
+    assertThat(posts.stream().filter(call -> call.param("channel").equals(REQUESTER)).findFirst()
+        .orElseThrow().param("text")).contains("waits for approval");
+  }
+
+  @Test
+  void submit_requestSurvivesRestartAgainstSameFile() throws Exception {
+    // given
+    submit(ModalValues.valid());
+    ProvisioningRequest before = all().get(0);
+    awaitCardStored(before.id());
+
+    // when
+    bot.restart();
+
+    // then
+    Optional<ProvisioningRequest> after = bot.requests().find(before.id());
+    assertThat(after).isPresent();
+    assertThat(after.get().state()).isEqualTo(RequestState.PENDING_APPROVAL);
+    assertThat(after.get().spec()).isEqualTo(before.spec());
+    assertThat(after.get().card()).isPresent();
+  }
+
+  private void awaitCardStored(long id) {
+    org.webops.dockerhubbot.testing.Await.until(
+        () -> bot.requests().find(id).flatMap(ProvisioningRequest::card).isPresent(),
+        java.time.Duration.ofSeconds(10), () -> "card of #" + id + " stored");
+  }
+
+  private JsonNode submit(ModalValues form) throws Exception {
+    try (Response response = bot.send(form.submittedBy(REQUESTER, ORIGIN))) {
+      assertThat(response.code()).isEqualTo(200);
+      String body = response.body().string();
+      return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+    }
+  }
+
+  private List<ProvisioningRequest> all() {
+    return bot.requests().inStates(List.of(RequestState.values()), 100);
+  }
+}
