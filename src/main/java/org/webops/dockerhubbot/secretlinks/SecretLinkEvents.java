@@ -6,7 +6,8 @@ import java.time.Instant;
 public interface SecretLinkEvents {
   void claimed(long requestId, String linkId, Instant at);
 
-  void expired(long requestId, String linkId);
+  /** The link reached its expiry without anyone revealing it. */
+  void expired(long requestId, String linkId, String pipeline);
 
   SecretLinkEvents NONE =
       new SecretLinkEvents() {
@@ -14,6 +15,6 @@ public interface SecretLinkEvents {
         public void claimed(long requestId, String linkId, Instant at) {}
 
         @Override
-        public void expired(long requestId, String linkId) {}
+        public void expired(long requestId, String linkId, String pipeline) {}
       };
 }

@@ -52,5 +52,5 @@ public interface SecretLinkStore {
   }
 
   /** @param wasClaimed false when the link expired without anyone revealing it */
-  record PurgedLink(String id, long requestId, boolean wasClaimed) {}
+  record PurgedLink(String id, long requestId, String pipeline, boolean wasClaimed) {}
 }

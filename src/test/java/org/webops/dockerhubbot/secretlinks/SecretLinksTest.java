@@ -61,7 +61,7 @@ class SecretLinksTest {
           }
 
           @Override
-          public void expired(long id, String linkId) {
+          public void expired(long id, String linkId, String pipeline) {
             events.add("expired " + id + " " + linkId);
           }
         };

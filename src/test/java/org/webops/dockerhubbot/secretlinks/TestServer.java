@@ -35,7 +35,7 @@ final class TestServer implements AutoCloseable {
           }
 
           @Override
-          public void expired(long id, String linkId) {
+          public void expired(long id, String linkId, String pipeline) {
             events.add("expired " + linkId);
           }
         };

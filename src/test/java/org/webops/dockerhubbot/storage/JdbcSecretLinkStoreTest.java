@@ -154,8 +154,8 @@ class JdbcSecretLinkStoreTest {
     // then
     assertEquals(
         List.of(
-            new PurgedLink("expired-unclaimed", requestId, false),
-            new PurgedLink("expired-claimed", requestId, true)),
+            new PurgedLink("expired-unclaimed", requestId, "gh/org/repo", false),
+            new PurgedLink("expired-claimed", requestId, "gh/org/repo", true)),
         purged);
     assertTrue(again.isEmpty());
     assertTrue(store.findClaimable("live", T0.plusSeconds(30)).isPresent());
