@@ -46,7 +46,7 @@ final class Jdbc {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new StorageException(e);
+      throw new StorageException("database call", e);
     }
   }
 
@@ -96,12 +96,5 @@ final class Jdbc {
   static Instant instant(ResultSet row, String column) throws SQLException {
     OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
-  }
-
-  /** A database failure; carries SQL state and message from the driver, never parameters. */
-  static final class StorageException extends RuntimeException {
-    StorageException(SQLException cause) {
-      super("database error (SQL state " + cause.getSQLState() + ")", cause);
-    }
   }
 }

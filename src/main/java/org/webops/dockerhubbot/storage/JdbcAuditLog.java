@@ -35,7 +35,7 @@ public final class JdbcAuditLog implements AuditLog {
   @Override
   public List<AuditEvent> forRequest(long requestId) {
     return jdbc.query(
-        "SELECT request_id, actor, action, detail, at FROM audit_events WHERE request_id = ? ORDER BY id",
+        "SELECT request_id, actor, action, detail, at FROM audit_events WHERE request_id = ? ORDER BY at, id",
         row -> new AuditEvent(row.getLong("request_id"), row.getString("actor"),
             row.getString("action"), row.getString("detail"), Jdbc.instant(row, "at")),
         requestId);

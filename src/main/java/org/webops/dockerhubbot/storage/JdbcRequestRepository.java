@@ -64,7 +64,7 @@ public final class JdbcRequestRepository implements RequestRepository {
         return newId;
       });
       return find(id).orElseThrow();
-    } catch (Jdbc.StorageException e) {
+    } catch (StorageException e) {
       if (e.getCause() instanceof SQLException sql && Jdbc.UNIQUE_VIOLATION.equals(sql.getSQLState())) {
         throw new PipelineTakenException(spec.pipeline());
       }

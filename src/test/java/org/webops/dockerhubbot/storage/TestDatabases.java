@@ -1,0 +1,61 @@
+package org.webops.dockerhubbot.storage;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Test helpers: a migrated H2 file database in a temporary directory, and request rows. */
+public final class TestDatabases {
+  private TestDatabases() {}
+
+  public static Database h2(Path dir) {
+    return Database.open(DatabaseUrl.parse("jdbc:h2:file:" + dir.resolve("db")));
+  }
+
+  /** Inserts a minimal pending request (the secret and audit tables reference requests). */
+  public static long insertRequest(Database db, String pipeline) {
+    String sql =
+        "INSERT INTO requests (pipeline, requester, kind, scope, repositories, user_variable,"
+            + " token_variable, lifetime_days, reason, dry_run, state, created_at, updated_at)"
+            + " VALUES (?, 'U0REQUESTER', 'ORG_TOKEN', 'READ', '*/*/public', 'DOCKER_USER',"
+            + " 'DOCKER_ACCESS_TOKEN', 90, 'test', FALSE, 'PENDING', ?, ?)";
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+      OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+      ps.setString(1, pipeline);
+      ps.setObject(2, now);
+      ps.setObject(3, now);
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Every column of every row of {@code table}, as text, joined with newlines. */
+  public static String dumpTable(Database db, String table) {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = db.dataSource().getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        for (int i = 1; i <= columns; i++) {
+          out.append(rs.getMetaData().getColumnName(i)).append('=').append(rs.getString(i))
+              .append('\n');
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toString();
+  }
+}
