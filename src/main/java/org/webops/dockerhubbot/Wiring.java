@@ -8,6 +8,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +26,13 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.audit.AuditLog;
+import org.webops.dockerhubbot.secretlinks.ClaimRateLimiter;
+import org.webops.dockerhubbot.secretlinks.ExpiredLinkPurger;
+import org.webops.dockerhubbot.secretlinks.RequestThreads;
+import org.webops.dockerhubbot.secretlinks.SecretLinkRoutes;
+import org.webops.dockerhubbot.secretlinks.SecretLinkStore;
+import org.webops.dockerhubbot.secretlinks.SecretLinks;
+import org.webops.dockerhubbot.secretlinks.SlackSecretLinkNotifier;
 import org.webops.dockerhubbot.slack.AsyncWork;
 import org.webops.dockerhubbot.slack.DecisionReplies;
 import org.webops.dockerhubbot.slack.Listeners;
@@ -41,6 +50,7 @@ import org.webops.dockerhubbot.slack.views.RequestModalSubmission;
 import org.webops.dockerhubbot.storage.Database;
 import org.webops.dockerhubbot.storage.JdbcAuditLog;
 import org.webops.dockerhubbot.storage.JdbcRequestRepository;
+import org.webops.dockerhubbot.storage.JdbcSecretLinkStore;
 import org.webops.dockerhubbot.web.BoltHandler;
 import org.webops.dockerhubbot.web.HealthRoutes;
 import org.webops.dockerhubbot.web.Routes;
@@ -57,6 +67,7 @@ public final class Wiring implements AutoCloseable {
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private Database database;
+  private SecretLinks secretLinks;
   private WebServer web;
 
   private Wiring() {}
@@ -125,8 +136,24 @@ public final class Wiring implements AutoCloseable {
         new AppHomeOpened(requests, methods, async))
         .register(app);
 
+    Clock clock = Clock.systemUTC();
+    SecretLinkStore linkStore = new JdbcSecretLinkStore(database.dataSource());
+    RequestThreads threads = requestId -> requests.find(requestId)
+        .flatMap(request -> request.card())
+        .map(card -> new RequestThreads.ThreadRef(card.channel(), card.ts()));
+    SlackSecretLinkNotifier linkEvents = new SlackSecretLinkNotifier(methods, threads, work);
+    secretLinks = new SecretLinks(linkStore, audit, linkEvents, clock, new SecureRandom(),
+        config.publicBaseUrl().toString());
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("purger"));
+    started.push(scheduler::shutdownNow);
+    ExpiredLinkPurger purger = new ExpiredLinkPurger(linkStore, audit, linkEvents, scheduler,
+        clock, ExpiredLinkPurger.DEFAULT_INTERVAL);
+    purger.start();
+    started.push(purger);
+
     List<Routes> routes = new ArrayList<>();
     routes.add(new HealthRoutes(database::isHealthy));
+    routes.add(new SecretLinkRoutes(secretLinks, ClaimRateLimiter.defaults()));
     if (config.socketMode()) {
       startSocketMode(config, app);
     } else {
@@ -183,6 +210,10 @@ public final class Wiring implements AutoCloseable {
 
   public Database database() {
     return database;
+  }
+
+  public SecretLinks secretLinks() {
+    return secretLinks;
   }
 
   @Override

@@ -14,6 +14,7 @@ public final class WebServer implements AutoCloseable {
       cfg.startup.showOldJavalinVersionWarning = false;
       cfg.jetty.port = port;
       cfg.jsonMapper(new JavalinJackson());
+      cfg.contextResolver.ip = ClientAddress::of;
       routes.forEach(group -> group.addTo(cfg.routes));
     });
   }

@@ -85,6 +85,10 @@ public final class TestBot implements AutoCloseable {
     return wiring.database().dataSource();
   }
 
+  public org.webops.dockerhubbot.secretlinks.SecretLinks secretLinks() {
+    return wiring.secretLinks();
+  }
+
   public AuditLog audit() {
     return new JdbcAuditLog(wiring.database().dataSource());
   }
@@ -108,6 +112,11 @@ public final class TestBot implements AutoCloseable {
           .header("X-Slack-Request-Timestamp", Long.toString(timestamp));
     }
     return http.newCall(request.build()).execute();
+  }
+
+  public Response post(String path) throws IOException {
+    return http.newCall(new Request.Builder().url(baseUrl() + path)
+        .post(RequestBody.create(new byte[0], null)).build()).execute();
   }
 
   public Response get(String path) throws IOException {
