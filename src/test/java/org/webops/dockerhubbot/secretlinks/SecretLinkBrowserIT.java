@@ -1,9 +1,10 @@
 package org.webops.dockerhubbot.secretlinks;
 
+import org.webops.dockerhubbot.testing.External;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -23,7 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, driven by Selenium, reveals a real link: click Reveal, read the decrypted
- * fields, reload and see the gone page. Fails (never skips) when Chromium is missing.
+ * fields, reload and see the gone page. A missing Chromium fails
+ * the run in CI (see {@link External}).
  */
 class SecretLinkBrowserIT {
   private static final File CHROMIUM = new File("/usr/bin/chromium");
@@ -32,10 +34,9 @@ class SecretLinkBrowserIT {
   @TempDir Path dir;
 
   private static WebDriver chromium(Path profile) {
-    if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
-      fail("Chromium is needed for this test: apt-get install -y chromium chromium-driver"
-          + " (expected /usr/bin/chromium and /usr/bin/chromedriver)");
-    }
+    External.require("Chromium", CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+        "apt-get install -y chromium chromium-driver; expected /usr/bin/chromium and"
+            + " /usr/bin/chromedriver");
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
     ChromeOptions options = new ChromeOptions();

@@ -2,12 +2,14 @@ package org.webops.dockerhubbot.storage;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.webops.dockerhubbot.testing.External;
 
 /** Test helpers: a migrated H2 file database in a temporary directory, and request rows. */
 public final class TestDatabases {
@@ -15,6 +17,26 @@ public final class TestDatabases {
 
   public static Database h2(Path dir) {
     return Database.open(DatabaseUrl.parse("jdbc:h2:file:" + dir.resolve("db")));
+  }
+
+  /**
+   * The PostgreSQL database named by {@code TEST_POSTGRES_URL} (which {@code .ci/run} starts),
+   * emptied and migrated afresh.
+   */
+  public static Database postgres() {
+    String url = System.getenv("TEST_POSTGRES_URL");
+    External.require("PostgreSQL", url != null && !url.isBlank(),
+        "set TEST_POSTGRES_URL=postgres://user:password@127.0.0.1:5432/database; .ci/run does");
+    DatabaseUrl parsed = DatabaseUrl.parse(url);
+    try (Connection c = DriverManager.getConnection(parsed.jdbcUrl(),
+            parsed.username().orElse(null), parsed.password().orElse(null));
+        Statement st = c.createStatement()) {
+      st.execute("DROP SCHEMA public CASCADE");
+      st.execute("CREATE SCHEMA public");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not reset the test PostgreSQL schema", e);
+    }
+    return Database.open(parsed);
   }
 
   /** Inserts a minimal pending request (the secret and audit tables reference requests). */

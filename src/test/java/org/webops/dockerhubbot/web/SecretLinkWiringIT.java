@@ -53,7 +53,7 @@ class SecretLinkWiringIT {
             List.of(new SecretPayload.Field("Access token", TOKEN_VALUE)),
             SecretPayload.circleCiAuthSnippet("DOCKER_USER", "DOCKER_ACCESS_TOKEN")),
         "U0APPROVER", request.id(), Duration.ofHours(1));
-    assertThat(link.url()).startsWith("http://127.0.0.1:9/s/" + link.id() + "#");
+    assertThat(link.url().toString()).startsWith("http://127.0.0.1:9/s/" + link.id() + "#");
 
     // when
     try (Response page = bot.get("/s/" + link.id())) {

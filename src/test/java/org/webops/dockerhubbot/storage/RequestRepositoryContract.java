@@ -1,0 +1,192 @@
+package org.webops.dockerhubbot.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.webops.dockerhubbot.audit.AuditEvent;
+import org.webops.dockerhubbot.workflow.CredentialKind;
+import org.webops.dockerhubbot.workflow.Decision;
+import org.webops.dockerhubbot.workflow.MessageRef;
+import org.webops.dockerhubbot.workflow.ProvisioningRequest;
+import org.webops.dockerhubbot.workflow.RequestRepository;
+import org.webops.dockerhubbot.workflow.RequestRepository.PipelineTakenException;
+import org.webops.dockerhubbot.workflow.RequestSpec;
+import org.webops.dockerhubbot.workflow.RequestState;
+import org.webops.dockerhubbot.workflow.TokenScope;
+
+/** What every {@link RequestRepository} must do; run against H2 and PostgreSQL. */
+abstract class RequestRepositoryContract {
+  private static final Instant NOW = Instant.parse("2026-11-26T10:30:00Z");
+
+  @TempDir Path dir;
+  private Database db;
+  private RequestRepository requests;
+  private JdbcAuditLog audit;
+
+  abstract Database openDatabase(Path dir);
+
+  @BeforeEach
+  void open() {
+    db = openDatabase(dir);
+    requests = new JdbcRequestRepository(db.dataSource());
+    audit = new JdbcAuditLog(db.dataSource());
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  static RequestSpec spec(String pipeline) {
+    return new RequestSpec(pipeline, CredentialKind.ORG_TOKEN, TokenScope.READ_WRITE,
+        List.of("*/*/public", "example/*"), Optional.of("docker-hub"), "HUB_USER", "HUB_TOKEN",
+        180, "Pulls base images.\nSecond line.");
+  }
+
+  @Test
+  void create_thenFind_roundTripsEveryFieldWithAuditRow() {
+    // when
+    ProvisioningRequest created = requests.create("U1", Optional.of("C1"), spec("gh/org/app"), true, NOW);
+
+    // then
+    ProvisioningRequest found = requests.find(created.id()).orElseThrow();
+    assertThat(found).isEqualTo(created);
+    assertThat(found.spec()).isEqualTo(spec("gh/org/app"));
+    assertThat(found.requester()).isEqualTo("U1");
+    assertThat(found.originChannel()).contains("C1");
+    assertThat(found.dryRun()).isTrue();
+    assertThat(found.state()).isEqualTo(RequestState.PENDING_APPROVAL);
+    assertThat(found.decision()).isEmpty();
+    assertThat(found.card()).isEmpty();
+    assertThat(found.createdAt()).isEqualTo(NOW);
+    assertThat(audit.forRequest(created.id())).extracting(AuditEvent::action).containsExactly("REQUESTED");
+  }
+
+  @Test
+  void create_samePipelineOtherCase_refused() {
+    requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW);
+
+    assertThatThrownBy(() -> requests.create("U2", Optional.empty(), spec("gh/ORG/App"), false, NOW))
+        .isInstanceOf(PipelineTakenException.class);
+    assertThat(requests.inStates(List.of(RequestState.values()), 10)).hasSize(1);
+  }
+
+  @Test
+  void create_tenConcurrentForOnePipeline_exactlyOneStored() throws Exception {
+    List<Boolean> results = concurrently(10, () -> {
+      try {
+        requests.create("U1", Optional.empty(), spec("gh/org/race"), false, NOW);
+        return true;
+      } catch (PipelineTakenException e) {
+        return false;
+      }
+    });
+
+    assertThat(results).containsOnlyOnce(true);
+    assertThat(requests.inStates(List.of(RequestState.values()), 20)).hasSize(1);
+  }
+
+  @Test
+  void transition_tenConcurrentApprovals_exactlyOneWinsAndOneAuditRow() throws Exception {
+    // given
+    long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
+
+    // when
+    List<Boolean> results = concurrently(10, () -> requests.transition(id,
+        RequestState.PENDING_APPROVAL, RequestState.APPROVED,
+        new Decision("U2", NOW, Optional.empty()),
+        new AuditEvent(id, "U2", "APPROVED", "", NOW)));
+
+    // then
+    assertThat(results).containsOnlyOnce(true);
+    assertThat(audit.forRequest(id)).extracting(AuditEvent::action).containsExactly("REQUESTED", "APPROVED");
+    ProvisioningRequest approved = requests.find(id).orElseThrow();
+    assertThat(approved.state()).isEqualTo(RequestState.APPROVED);
+    assertThat(approved.decision()).contains(new Decision("U2", NOW, Optional.empty()));
+    assertThat(requests.findLive("gh/org/app")).isPresent();
+  }
+
+  @Test
+  void transition_toRejected_freesPipelineForANewRequest() {
+    // given
+    long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
+
+    // when
+    boolean changed = requests.transition(id, RequestState.PENDING_APPROVAL, RequestState.REJECTED,
+        new Decision("U2", NOW, Optional.of("no")), new AuditEvent(id, "U2", "REJECTED", "no", NOW));
+
+    // then
+    assertThat(changed).isTrue();
+    assertThat(requests.find(id).orElseThrow().decision().orElseThrow().note()).contains("no");
+    assertThat(requests.findLive("gh/org/app")).isEmpty();
+    assertThat(requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id()).isNotEqualTo(id);
+  }
+
+  @Test
+  void transition_fromWrongState_changesNothingAndWritesNoAudit() {
+    long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
+
+    boolean changed = requests.transition(id, RequestState.APPROVED, RequestState.DONE,
+        new Decision("U2", NOW, Optional.empty()), new AuditEvent(id, "U2", "DONE", "", NOW));
+
+    assertThat(changed).isFalse();
+    assertThat(requests.find(id).orElseThrow().state()).isEqualTo(RequestState.PENDING_APPROVAL);
+    assertThat(audit.forRequest(id)).hasSize(1);
+  }
+
+  @Test
+  void attachCard_thenFind_cardKnown() {
+    long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
+
+    requests.attachCard(id, new MessageRef("C9", "1700000000.000200"));
+
+    assertThat(requests.find(id).orElseThrow().card()).contains(new MessageRef("C9", "1700000000.000200"));
+  }
+
+  @Test
+  void recentByRequesterAndInStates_newestFirstWithinLimit() {
+    long first = requests.create("U1", Optional.empty(), spec("gh/org/one"), false, NOW).id();
+    long second = requests.create("U1", Optional.empty(), spec("gh/org/two"), false, NOW.plus(1, ChronoUnit.MINUTES)).id();
+    requests.create("U2", Optional.empty(), spec("gh/org/three"), false, NOW);
+
+    assertThat(requests.recentByRequester("U1", 10)).extracting(ProvisioningRequest::id)
+        .containsExactly(second, first);
+    assertThat(requests.inStates(List.of(RequestState.PENDING_APPROVAL), 2)).hasSize(2);
+    assertThat(requests.inStates(List.of(RequestState.DONE), 10)).isEmpty();
+  }
+
+  private static <T> List<T> concurrently(int count, Callable<T> task) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<T>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      futures.add(pool.submit(() -> {
+        go.await();
+        return task.call();
+      }));
+    }
+    go.countDown();
+    List<T> results = new ArrayList<>();
+    for (Future<T> future : futures) {
+      results.add(future.get(20, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+    return results;
+  }
+}
