@@ -521,11 +521,11 @@ public final class DockerHubClient {
     String key = cacheKey(credential);
     LoginToken token = tokens.get(key, k -> login(credential));
     try {
-      return transport.execute(request.tag(LoginToken.class, token).build());
+      return transport.execute(request.tag(LoginToken.class, token).build(), token.value());
     } catch (UnauthorizedException expired) {
       tokens.asMap().remove(key, token);
       LoginToken fresh = tokens.get(key, k -> login(credential));
-      return transport.execute(request.tag(LoginToken.class, fresh).build());
+      return transport.execute(request.tag(LoginToken.class, fresh).build(), fresh.value());
     }
   }
 

@@ -29,7 +29,8 @@ public final class ApiMessages {
     } catch (Exception notJson) {
       message = body.strip().replaceAll("\\s+", " ");
     }
-    return message == null ? null : mask(truncate(message), secrets);
+    // Mask before truncating, so that a cut never leaves part of a secret behind.
+    return message == null ? null : truncate(mask(message, secrets));
   }
 
   private static String fromJson(JsonNode tree) {
