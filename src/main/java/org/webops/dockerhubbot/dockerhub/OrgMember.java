@@ -1,0 +1,12 @@
+package org.webops.dockerhubbot.dockerhub;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** A member of an organisation ({@code org_member}); role is Owner, Member or Invitee. */
+public record OrgMember(
+    @JsonProperty("id") String id,
+    @JsonProperty("username") String username,
+    @JsonProperty("email") String email,
+    @JsonProperty("role") String role,
+    @JsonProperty("groups") List<String> groups) {}
