@@ -9,7 +9,11 @@ public final class Main {
 
   private Main() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
+    if (args.length == 1 && args[0].equals("--cds-training")) {
+      CdsTraining.run();
+      return;
+    }
     Config config;
     try {
       config = Config.fromEnvironment(System.getenv());

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +28,7 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.audit.AuditLog;
+import org.webops.dockerhubbot.http.HttpClients;
 import org.webops.dockerhubbot.secretlinks.ClaimRateLimiter;
 import org.webops.dockerhubbot.secretlinks.ExpiredLinkPurger;
 import org.webops.dockerhubbot.secretlinks.RequestThreads;
@@ -84,18 +87,17 @@ public final class Wiring implements AutoCloseable {
   }
 
   private void build(Config config) {
-    OkHttpClient http = new OkHttpClient.Builder()
-        .connectTimeout(Duration.ofSeconds(5))
-        .readTimeout(Duration.ofSeconds(15))
-        .callTimeout(Duration.ofSeconds(30))
-        .build();
+    OkHttpClient http = HttpClients.shared();
     started.push(() -> {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     });
 
-    database = Database.open(config.database());
+    database = Database.connect(config.database());
     started.push(database);
+    // Migrating (H2 or PostgreSQL, Flyway) is the slowest part of start-up and needs nothing
+    // else: it runs beside the Slack and web set-up, and the server answers only once it is done.
+    CompletableFuture<Void> migrated = CompletableFuture.runAsync(database::migrate, Wiring::startupThread);
     RequestRepository requests = new JdbcRequestRepository(database.dataSource());
     AuditLog audit = new JdbcAuditLog(database.dataSource());
 
@@ -109,7 +111,10 @@ public final class Wiring implements AutoCloseable {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
     slackConfig.setStatsEnabled(false);
-    Slack slack = Slack.getInstance(slackConfig, new SlackHttpClient(http));
+    // Same pool and dispatcher; Slack's SDK expects OkHttp's transparent retry of a stale
+    // pooled connection, which the Hub and CircleCI clients leave to their own retry policy.
+    Slack slack = Slack.getInstance(slackConfig,
+        new SlackHttpClient(http.newBuilder().retryOnConnectionFailure(true).build()));
     MethodsClient methods = slack.methods(config.slackBotToken().reveal());
     SlackMessenger messenger = new SlackMessenger(methods);
 
@@ -148,7 +153,6 @@ public final class Wiring implements AutoCloseable {
     started.push(scheduler::shutdownNow);
     ExpiredLinkPurger purger = new ExpiredLinkPurger(linkStore, audit, linkEvents, scheduler,
         clock, ExpiredLinkPurger.DEFAULT_INTERVAL);
-    purger.start();
     started.push(purger);
 
     List<Routes> routes = new ArrayList<>();
@@ -164,12 +168,16 @@ public final class Wiring implements AutoCloseable {
     }
     web = new WebServer(config.port(), routes).start();
     started.push(web);
+    awaitMigration(migrated);
+    purger.start();
+    web.ready();
 
     if (config.dataEncryptionKey().isEmpty()) {
       log.warn("DATA_ENCRYPTION_KEY is not set: service-user requests are refused until it is;"
           + " organisation access tokens work without it");
     }
-    log.info("dockerhub-user-bot serving on port {} ({})", web.port(), config);
+    log.info("dockerhub-user-bot serving on port {} after {} ms ({})", web.port(),
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), config);
   }
 
   private void startSocketMode(Config config, App app) {
@@ -180,6 +188,20 @@ public final class Wiring implements AutoCloseable {
       started.push(socketMode::close);
     } catch (Exception e) {
       throw new IllegalStateException("Socket Mode could not start: " + e.getMessage(), e);
+    }
+  }
+
+  private static void startupThread(Runnable task) {
+    Thread thread = new Thread(task, "startup-migration");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static void awaitMigration(CompletableFuture<Void> migrated) {
+    try {
+      migrated.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
   }
 

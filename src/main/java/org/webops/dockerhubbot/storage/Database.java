@@ -7,7 +7,11 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** The connection pool, migrated on open. The same migrations run on H2 and PostgreSQL. */
+/**
+ * The connection pool and its migrations; the same migrations run on H2 and PostgreSQL. {@link
+ * #connect} makes the pool without touching the database, so that start-up can migrate on one
+ * thread while it builds the rest on another.
+ */
 public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
 
@@ -15,13 +19,29 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
   }
 
+  /** Connects and migrates. */
   public static Database open(DatabaseUrl url) {
+    Database database = connect(url);
+    try {
+      database.migrate();
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    return database;
+  }
+
+  /** The pool alone; connections are made on first use. */
+  public static Database connect(DatabaseUrl url) {
     HikariConfig config = new HikariConfig();
     String jdbcUrl = url.jdbcUrl();
     if (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.contains("MODE=")) {
       // PostgreSQL mode keeps H2 close to production; AUTO_SERVER is left off on purpose:
       // one process owns the file, several instances need PostgreSQL.
-      jdbcUrl = jdbcUrl + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+      // DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the application closes the pool itself, after the
+      // executor has finished its work; H2's own shutdown hook would close the file first.
+      jdbcUrl = jdbcUrl + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+          + ";DB_CLOSE_ON_EXIT=FALSE";
     }
     config.setJdbcUrl(jdbcUrl);
     url.username().ifPresent(config::setUsername);
@@ -30,19 +50,17 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(10);
     config.setMinimumIdle(1);
     config.setConnectionTimeout(5_000);
-    config.setInitializationFailTimeout(10_000);
-    HikariDataSource dataSource = new HikariDataSource(config);
-    try {
-      Flyway.configure()
-          .dataSource(dataSource)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
-    } catch (RuntimeException e) {
-      dataSource.close();
-      throw e;
-    }
-    return new Database(dataSource);
+    config.setInitializationFailTimeout(-1);
+    return new Database(new HikariDataSource(config));
+  }
+
+  /** Brings the schema up to date; a no-op when it is. */
+  public void migrate() {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
   }
 
   public DataSource dataSource() {

@@ -1,12 +1,14 @@
 package org.webops.dockerhubbot.web;
 
 import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 
 /** The one Javalin server: Slack requests, secret-link pages and health. */
 public final class WebServer implements AutoCloseable {
   private final Javalin javalin;
+  private volatile boolean ready;
 
   public WebServer(int port, List<Routes> routes) {
     this.javalin = Javalin.create(cfg -> {
@@ -15,6 +17,14 @@ public final class WebServer implements AutoCloseable {
       cfg.jetty.port = port;
       cfg.jsonMapper(new JavalinJackson());
       cfg.contextResolver.ip = ClientAddress::of;
+      // Until start-up has finished (migrations), every route answers 503; platforms route
+      // traffic only after /health says 200.
+      cfg.routes.before(ctx -> {
+        if (!ready) {
+          ctx.skipRemainingHandlers();
+          ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").result("starting");
+        }
+      });
       routes.forEach(group -> group.addTo(cfg.routes));
     });
   }
@@ -22,6 +32,11 @@ public final class WebServer implements AutoCloseable {
   public WebServer start() {
     javalin.start();
     return this;
+  }
+
+  /** Lets requests through; called once the application is completely started. */
+  public void ready() {
+    ready = true;
   }
 
   public int port() {

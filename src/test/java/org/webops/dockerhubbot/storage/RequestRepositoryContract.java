@@ -50,7 +50,9 @@ abstract class RequestRepositoryContract {
 
   @AfterEach
   void close() {
-    db.close();
+    if (db != null) {
+      db.close();
+    }
   }
 
   static RequestSpec spec(String pipeline) {

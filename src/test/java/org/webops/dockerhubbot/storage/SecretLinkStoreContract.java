@@ -47,7 +47,9 @@ abstract class SecretLinkStoreContract {
 
   @AfterEach
   void tearDown() {
-    db.close();
+    if (db != null) {
+      db.close();
+    }
   }
 
   private NewLink link(String id, Instant expiresAt) {

@@ -1,0 +1,174 @@
+package org.webops.dockerhubbot.bench;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.util.http.SlackHttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.webops.dockerhubbot.testing.FakeSlack;
+import org.webops.dockerhubbot.testing.ModalValues;
+import org.webops.dockerhubbot.testing.SlackRequests;
+import org.webops.dockerhubbot.testing.TestBot;
+import org.webops.dockerhubbot.web.BoltHandler;
+import org.webops.dockerhubbot.web.WebServer;
+
+/**
+ * Ack latency under 64 concurrent signed requests: the bot against a bare Bolt-in-Javalin app
+ * whose listeners only ack (the baseline; goal: within 1.25×). Two request kinds: the slash
+ * command ({@code list}, one database read) and the request modal's submission (validation and
+ * one database write, then card and notice on the executor). Run with {@code bench/run}.
+ */
+public final class AckLatencyBenchmark {
+  private static final int CONCURRENCY = 64;
+  private static final int WARMUP_PER_CLIENT = 40;
+  private static final int MEASURED_PER_CLIENT = 60;
+  private static final int ROUNDS = 3;
+
+  private final OkHttpClient http = new OkHttpClient.Builder()
+      .connectionPool(new ConnectionPool(CONCURRENCY, 1, TimeUnit.MINUTES))
+      .dispatcher(dispatcher())
+      .callTimeout(Duration.ofSeconds(30))
+      .build();
+  private final AtomicInteger pipelineCounter = new AtomicInteger();
+
+  public static void main(String[] args) throws Exception {
+    new AckLatencyBenchmark().run();
+    System.exit(0);
+  }
+
+  private void run() throws Exception {
+    try (FakeSlack slack = new FakeSlack()) {
+      Path dir = Files.createTempDirectory("ack-bench");
+      WebServer bare = bareApp(slack);
+      TestBot bot = new TestBot(dir, slack, Map.of());
+      String bareUrl = "http://127.0.0.1:" + bare.port() + "/slack/events";
+      String botUrl = bot.baseUrl() + "/slack/events";
+
+      IntFunction<String> command = i -> SlackRequests.slashCommand("U0BENCH" + (i % 50), "C0GENERAL",
+          "list", slack.responseUrl("bench"));
+      IntFunction<String> submission = i -> ModalValues.valid()
+          .with("pipeline", "gh/bench/app-" + pipelineCounter.incrementAndGet())
+          .submittedBy("U0BENCH" + (i % 50), "C0GENERAL");
+
+      System.out.printf("Ack latency, %d concurrent clients, %d requests each per round, %d rounds"
+          + " (median round shown), %d cores%n", CONCURRENCY, MEASURED_PER_CLIENT, ROUNDS,
+          Runtime.getRuntime().availableProcessors());
+      for (var kind : List.of(Map.entry("slash command (list)", command),
+          Map.entry("modal submission (store request)", submission))) {
+        load(bareUrl, kind.getValue(), WARMUP_PER_CLIENT);
+        load(botUrl, kind.getValue(), WARMUP_PER_CLIENT);
+        List<Stats> bareRounds = new ArrayList<>();
+        List<Stats> botRounds = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+          bareRounds.add(load(bareUrl, kind.getValue(), MEASURED_PER_CLIENT));
+          botRounds.add(load(botUrl, kind.getValue(), MEASURED_PER_CLIENT));
+        }
+        Stats baseline = median(bareRounds);
+        Stats measured = median(botRounds);
+        System.out.printf("%-34s baseline p50 %6.2f ms p95 %6.2f ms p99 %6.2f ms | bot p50 %6.2f ms"
+                + " p95 %6.2f ms p99 %6.2f ms | ratio p50 %.2f p95 %.2f%n",
+            kind.getKey(), baseline.p50, baseline.p95, baseline.p99, measured.p50, measured.p95,
+            measured.p99, measured.p50 / baseline.p50, measured.p95 / baseline.p95);
+      }
+      bot.close();
+      bare.close();
+    }
+  }
+
+  /** The baseline: Bolt in Javalin through the same adapter, listeners that only ack. */
+  private static WebServer bareApp(FakeSlack slack) {
+    SlackConfig slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(slack.apiUrl());
+    slackConfig.setStatsEnabled(false);
+    Slack sdk = Slack.getInstance(slackConfig, new SlackHttpClient(new OkHttpClient()));
+    App app = new App(AppConfig.builder().slack(sdk).singleTeamBotToken(TestBot.BOT_TOKEN)
+        .signingSecret(TestBot.SIGNING_SECRET).build());
+    app.command("/dockerhub-user", (request, ctx) -> ctx.ack());
+    app.viewSubmission("request-modal", (request, ctx) -> ctx.ack());
+    app.start();
+    BoltHandler bolt = new BoltHandler(app);
+    WebServer server = new WebServer(0, List.of(routes -> routes.post("/slack/events", bolt))).start();
+    server.ready();
+    return server;
+  }
+
+  private Stats load(String url, IntFunction<String> bodies, int perClient) throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(CONCURRENCY);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<long[]>> futures = new ArrayList<>();
+    for (int c = 0; c < CONCURRENCY; c++) {
+      int client = c;
+      futures.add(clients.submit(() -> {
+        long[] nanos = new long[perClient];
+        go.await();
+        for (int i = 0; i < perClient; i++) {
+          String body = bodies.apply(client * perClient + i);
+          long now = Instant.now().getEpochSecond();
+          Request request = new Request.Builder().url(url)
+              .header("X-Slack-Signature", SlackRequests.sign(TestBot.SIGNING_SECRET, now, body))
+              .header("X-Slack-Request-Timestamp", Long.toString(now))
+              .post(RequestBody.create(body, TestBot.FORM)).build();
+          long start = System.nanoTime();
+          try (Response response = http.newCall(request).execute()) {
+            response.body().bytes();
+            if (response.code() != 200) {
+              throw new IllegalStateException("HTTP " + response.code() + " from " + url);
+            }
+          }
+          nanos[i] = System.nanoTime() - start;
+        }
+        return nanos;
+      }));
+    }
+    go.countDown();
+    long[] all = new long[0];
+    for (Future<long[]> future : futures) {
+      long[] part = future.get(5, TimeUnit.MINUTES);
+      long[] merged = Arrays.copyOf(all, all.length + part.length);
+      System.arraycopy(part, 0, merged, all.length, part.length);
+      all = merged;
+    }
+    clients.shutdown();
+    Arrays.sort(all);
+    return new Stats(ms(all, 0.50), ms(all, 0.95), ms(all, 0.99));
+  }
+
+  private static double ms(long[] sorted, double quantile) {
+    return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
+  }
+
+  private static Stats median(List<Stats> rounds) {
+    List<Stats> sorted = new ArrayList<>(rounds);
+    sorted.sort((a, b) -> Double.compare(a.p50, b.p50));
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static okhttp3.Dispatcher dispatcher() {
+    okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+    dispatcher.setMaxRequests(CONCURRENCY * 2);
+    dispatcher.setMaxRequestsPerHost(CONCURRENCY * 2);
+    return dispatcher;
+  }
+
+  private record Stats(double p50, double p95, double p99) {}
+}
