@@ -67,6 +67,7 @@ import org.webops.dockerhubbot.workflow.RequestValidator;
 public final class Wiring implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Wiring.class);
   private static final Duration APPROVER_CACHE = Duration.ofSeconds(60);
+  private static final Duration MISSING_CARD_SWEEP = Duration.ofMinutes(1);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private Database database;
@@ -124,7 +125,8 @@ public final class Wiring implements AutoCloseable {
         Clock.systemUTC());
     RequestAnnouncer announcer = new RequestAnnouncer(messenger, requests,
         new ProvisioningNotYetAvailable(), config.approvalChannel(),
-        new ApprovalCard.Setting(config.dockerhubOrg(), config.dockerhubTeam().orElse("")));
+        new ApprovalCard.Setting(config.dockerhubOrg(), config.dockerhubTeam().orElse("")),
+        Clock.systemUTC());
     DecisionReplies replies = new DecisionReplies(announcer);
 
     AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
@@ -132,13 +134,14 @@ public final class Wiring implements AutoCloseable {
         .singleTeamBotToken(config.slackBotToken().reveal());
     config.slackSigningSecret().ifPresent(secret -> appConfig.signingSecret(secret.reveal()));
     App app = new App(appConfig.build());
+    RequestQueries queries = new RequestQueries(requests);
     new Listeners(
-        new DockerhubUserCommand(new RequestQueries(requests), config.dryRun()),
+        new DockerhubUserCommand(queries, config.dryRun()),
         new RequestModalSubmission(service, announcer, async),
         new ApproveButton(service, replies, async),
         new RejectButton(requests, async),
         new RejectReasonSubmission(service, replies, messenger, config.approvalChannel(), async),
-        new AppHomeOpened(requests, methods, async))
+        new AppHomeOpened(queries, methods, async))
         .register(app);
 
     Clock clock = Clock.systemUTC();
@@ -149,7 +152,7 @@ public final class Wiring implements AutoCloseable {
     SlackSecretLinkNotifier linkEvents = new SlackSecretLinkNotifier(methods, threads, work);
     secretLinks = new SecretLinks(linkStore, audit, linkEvents, clock, new SecureRandom(),
         config.publicBaseUrl().toString());
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("purger"));
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("scheduler"));
     started.push(scheduler::shutdownNow);
     ExpiredLinkPurger purger = new ExpiredLinkPurger(linkStore, audit, linkEvents, scheduler,
         clock, ExpiredLinkPurger.DEFAULT_INTERVAL);
@@ -170,6 +173,9 @@ public final class Wiring implements AutoCloseable {
     started.push(web);
     awaitMigration(migrated);
     purger.start();
+    scheduler.scheduleWithFixedDelay(
+        () -> async.run("posting missing cards", announcer::postMissingCards),
+        0, MISSING_CARD_SWEEP.toSeconds(), TimeUnit.SECONDS);
     web.ready();
 
     if (config.dataEncryptionKey().isEmpty()) {

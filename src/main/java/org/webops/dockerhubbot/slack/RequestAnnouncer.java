@@ -1,5 +1,8 @@
 package org.webops.dockerhubbot.slack;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.slack.blocks.ApprovalCard;
@@ -16,30 +19,62 @@ import org.webops.dockerhubbot.workflow.RequestState;
  */
 public final class RequestAnnouncer {
   private static final Logger log = LoggerFactory.getLogger(RequestAnnouncer.class);
+  private static final Duration CARD_LEASE = Duration.ofSeconds(30);
 
   private final SlackMessenger messenger;
   private final RequestRepository requests;
   private final Provisioning provisioning;
   private final String approvalChannel;
   private final ApprovalCard.Setting cardSetting;
+  private final Clock clock;
 
   public RequestAnnouncer(SlackMessenger messenger, RequestRepository requests,
-      Provisioning provisioning, String approvalChannel, ApprovalCard.Setting cardSetting) {
+      Provisioning provisioning, String approvalChannel, ApprovalCard.Setting cardSetting,
+      Clock clock) {
     this.messenger = messenger;
     this.requests = requests;
     this.provisioning = provisioning;
     this.approvalChannel = approvalChannel;
     this.cardSetting = cardSetting;
+    this.clock = clock;
   }
 
+  /**
+   * Posts the card of a new request and tells the requester. The card lease makes this safe to
+   * call from the submission and from {@link #postMissingCards()} on any instance.
+   */
   public void created(ProvisioningRequest request) {
-    MessageRef card = messenger.post(approvalChannel, ApprovalCard.fallbackText(request),
-        ApprovalCard.build(request, cardSetting));
+    Instant now = clock.instant();
+    if (!requests.leaseCard(request.id(), now, now.plus(CARD_LEASE))) {
+      return;
+    }
+    MessageRef card;
+    try {
+      card = messenger.post(approvalChannel, ApprovalCard.fallbackText(request),
+          ApprovalCard.build(request, cardSetting));
+    } catch (RuntimeException e) {
+      requests.releaseCardLease(request.id());
+      throw e;
+    }
     requests.attachCard(request.id(), card);
     messenger.tell(request.requester(), request.originChannel(),
         "Your request #" + request.id() + " for " + SlackText.code(request.spec().pipeline())
             + " waits for approval by webops in " + SlackText.channel(approvalChannel)
             + ". I'll tell you here when it is decided.");
+  }
+
+  /**
+   * Posts the cards that a crash, a deploy or a Slack failure left unposted; runs at start-up and
+   * then periodically.
+   */
+  public void postMissingCards() {
+    for (ProvisioningRequest request : requests.withoutCard(clock.instant(), 20)) {
+      try {
+        created(request);
+      } catch (RuntimeException e) {
+        log.warn("Posting the card of request #{} failed again: {}", request.id(), e.getMessage());
+      }
+    }
   }
 
   public void decided(ProvisioningRequest request) {

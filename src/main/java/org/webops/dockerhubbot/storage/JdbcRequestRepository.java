@@ -102,15 +102,34 @@ public final class JdbcRequestRepository implements RequestRepository {
   }
 
   @Override
-  public void attachCard(long id, MessageRef card) {
-    jdbc.update("UPDATE requests SET card_channel = ?, card_ts = ? WHERE id = ?",
-        card.channel(), card.ts(), id);
+  public boolean leaseCard(long id, Instant now, Instant until) {
+    return jdbc.update("UPDATE requests SET card_lease_until = ? WHERE id = ? AND card_ts IS NULL"
+        + " AND (card_lease_until IS NULL OR card_lease_until < ?)", until, id, now) == 1;
   }
 
   @Override
-  public List<ProvisioningRequest> recentByRequester(String requester, int limit) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM requests WHERE requester = ?"
-        + " ORDER BY id DESC LIMIT " + Math.max(1, limit), this::map, requester);
+  public void releaseCardLease(long id) {
+    jdbc.update("UPDATE requests SET card_lease_until = NULL WHERE id = ? AND card_ts IS NULL", id);
+  }
+
+  @Override
+  public void attachCard(long id, MessageRef card) {
+    jdbc.update("UPDATE requests SET card_channel = ?, card_ts = ?, card_lease_until = NULL"
+        + " WHERE id = ?", card.channel(), card.ts(), id);
+  }
+
+  @Override
+  public List<ProvisioningRequest> withoutCard(Instant now, int limit) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM requests WHERE state = ? AND card_ts IS NULL"
+        + " AND (card_lease_until IS NULL OR card_lease_until < ?) ORDER BY id LIMIT "
+        + Math.max(1, limit), this::map, RequestState.PENDING_APPROVAL.name(), now);
+  }
+
+  @Override
+  public List<ProvisioningRequest> mineOrPending(String user, int limit) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM requests WHERE requester = ? OR state = ?"
+        + " ORDER BY id DESC LIMIT " + Math.max(1, limit), this::map, user,
+        RequestState.PENDING_APPROVAL.name());
   }
 
   @Override

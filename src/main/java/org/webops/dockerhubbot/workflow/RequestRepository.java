@@ -30,9 +30,24 @@ public interface RequestRepository {
    */
   boolean transition(long id, RequestState from, RequestState to, Decision decision, AuditEvent audit);
 
+  /**
+   * Takes the lease for posting the request's card, unless the card exists or another holder's
+   * lease runs until after {@code now}.
+   *
+   * @return true for the one caller that may post the card now
+   */
+  boolean leaseCard(long id, Instant now, Instant until);
+
+  /** Gives the lease back after a failed post, so that the next sweep tries again at once. */
+  void releaseCardLease(long id);
+
   void attachCard(long id, MessageRef card);
 
-  List<ProvisioningRequest> recentByRequester(String requester, int limit);
+  /** Pending requests whose card was never posted and whose lease, if any, has run out. */
+  List<ProvisioningRequest> withoutCard(Instant now, int limit);
+
+  /** In one query: the user's recent requests and every request waiting for approval. */
+  List<ProvisioningRequest> mineOrPending(String user, int limit);
 
   List<ProvisioningRequest> inStates(List<RequestState> states, int limit);
 

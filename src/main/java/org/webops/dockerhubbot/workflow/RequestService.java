@@ -55,10 +55,8 @@ public final class RequestService {
       return new Submission.Refused(invalid.errors());
     }
     RequestSpec spec = ((RequestValidator.Result.Valid) result).spec();
-    Optional<ProvisioningRequest> live = requests.findLive(spec.pipeline());
-    if (live.isPresent()) {
-      return pipelineTaken(live.get());
-    }
+    // No look before the insert: the unique index answers "taken", and the ack path stays at
+    // one database write; the live request is read only to word the error.
     try {
       return new Submission.Created(
           requests.create(requester, originChannel, spec, dryRun, clock.instant()));

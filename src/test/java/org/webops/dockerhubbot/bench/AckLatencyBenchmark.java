@@ -1,10 +1,5 @@
 package org.webops.dockerhubbot.bench;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
-import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
-import com.slack.api.util.http.SlackHttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,14 +24,13 @@ import org.webops.dockerhubbot.testing.FakeSlack;
 import org.webops.dockerhubbot.testing.ModalValues;
 import org.webops.dockerhubbot.testing.SlackRequests;
 import org.webops.dockerhubbot.testing.TestBot;
-import org.webops.dockerhubbot.web.BoltHandler;
-import org.webops.dockerhubbot.web.WebServer;
 
 /**
  * Ack latency under 64 concurrent signed requests: the bot against a bare Bolt-in-Javalin app
  * whose listeners only ack (the baseline; goal: within 1.25×). Two request kinds: the slash
  * command ({@code list}, one database read) and the request modal's submission (validation and
- * one database write, then card and notice on the executor). Run with {@code bench/run}.
+ * one database write, then card and notice on the executor). Each server runs in its own JVM
+ * with the Procfile's options; the fake Slack and the clients run here. Run with {@code bench/run}.
  */
 public final class AckLatencyBenchmark {
   private static final int CONCURRENCY = 64;
@@ -59,57 +53,52 @@ public final class AckLatencyBenchmark {
   private void run() throws Exception {
     try (FakeSlack slack = new FakeSlack()) {
       Path dir = Files.createTempDirectory("ack-bench");
-      WebServer bare = bareApp(slack);
-      TestBot bot = new TestBot(dir, slack, Map.of());
-      String bareUrl = "http://127.0.0.1:" + bare.port() + "/slack/events";
-      String botUrl = bot.baseUrl() + "/slack/events";
-
-      IntFunction<String> command = i -> SlackRequests.slashCommand("U0BENCH" + (i % 50), "C0GENERAL",
-          "list", slack.responseUrl("bench"));
-      IntFunction<String> submission = i -> ModalValues.valid()
-          .with("pipeline", "gh/bench/app-" + pipelineCounter.incrementAndGet())
-          .submittedBy("U0BENCH" + (i % 50), "C0GENERAL");
-
-      System.out.printf("Ack latency, %d concurrent clients, %d requests each per round, %d rounds"
-          + " (median round shown), %d cores%n", CONCURRENCY, MEASURED_PER_CLIENT, ROUNDS,
-          Runtime.getRuntime().availableProcessors());
-      for (var kind : List.of(Map.entry("slash command (list)", command),
-          Map.entry("modal submission (store request)", submission))) {
-        load(bareUrl, kind.getValue(), WARMUP_PER_CLIENT);
-        load(botUrl, kind.getValue(), WARMUP_PER_CLIENT);
-        List<Stats> bareRounds = new ArrayList<>();
-        List<Stats> botRounds = new ArrayList<>();
-        for (int round = 0; round < ROUNDS; round++) {
-          bareRounds.add(load(bareUrl, kind.getValue(), MEASURED_PER_CLIENT));
-          botRounds.add(load(botUrl, kind.getValue(), MEASURED_PER_CLIENT));
-        }
-        Stats baseline = median(bareRounds);
-        Stats measured = median(botRounds);
-        System.out.printf("%-34s baseline p50 %6.2f ms p95 %6.2f ms p99 %6.2f ms | bot p50 %6.2f ms"
-                + " p95 %6.2f ms p99 %6.2f ms | ratio p50 %.2f p95 %.2f%n",
-            kind.getKey(), baseline.p50, baseline.p95, baseline.p99, measured.p50, measured.p95,
-            measured.p99, measured.p50 / baseline.p50, measured.p95 / baseline.p95);
+      int barePort = BenchProcesses.freePort();
+      Process bare = BenchProcesses.launchBare(Files.createDirectories(dir.resolve("bare")), barePort, slack);
+      int botPort = BenchProcesses.freePort();
+      Process bot = BenchProcesses.launchBot(Files.createDirectories(dir.resolve("bot")), botPort, slack);
+      try {
+        BenchProcesses.millisUntilHealthy(bare, barePort);
+        BenchProcesses.millisUntilHealthy(bot, botPort);
+        measure("http://127.0.0.1:" + barePort + "/slack/events",
+            "http://127.0.0.1:" + botPort + "/slack/events", slack);
+        System.out.printf("Resident memory of the bot after the ack benchmark: VmRSS %s, VmHWM %s%n",
+            BenchProcesses.memory(bot, "VmRSS"), BenchProcesses.memory(bot, "VmHWM"));
+      } finally {
+        BenchProcesses.stop(bot);
+        BenchProcesses.stop(bare);
       }
-      bot.close();
-      bare.close();
     }
   }
 
-  /** The baseline: Bolt in Javalin through the same adapter, listeners that only ack. */
-  private static WebServer bareApp(FakeSlack slack) {
-    SlackConfig slackConfig = new SlackConfig();
-    slackConfig.setMethodsEndpointUrlPrefix(slack.apiUrl());
-    slackConfig.setStatsEnabled(false);
-    Slack sdk = Slack.getInstance(slackConfig, new SlackHttpClient(new OkHttpClient()));
-    App app = new App(AppConfig.builder().slack(sdk).singleTeamBotToken(TestBot.BOT_TOKEN)
-        .signingSecret(TestBot.SIGNING_SECRET).build());
-    app.command("/dockerhub-user", (request, ctx) -> ctx.ack());
-    app.viewSubmission("request-modal", (request, ctx) -> ctx.ack());
-    app.start();
-    BoltHandler bolt = new BoltHandler(app);
-    WebServer server = new WebServer(0, List.of(routes -> routes.post("/slack/events", bolt))).start();
-    server.ready();
-    return server;
+  private void measure(String bareUrl, String botUrl, FakeSlack slack) throws Exception {
+    IntFunction<String> command = i -> SlackRequests.slashCommand("U0BENCH" + (i % 50),
+        "C0GENERAL", "list", slack.responseUrl("bench"));
+    IntFunction<String> submission = i -> ModalValues.valid()
+        .with("pipeline", "gh/bench/app-" + pipelineCounter.incrementAndGet())
+        .submittedBy("U0BENCH" + (i % 50), "C0GENERAL");
+
+    System.out.printf("Ack latency, %d concurrent clients, %d requests each per round, %d rounds"
+        + " (median round shown), %d cores; each server in its own JVM with the Procfile's"
+        + " options %s%n", CONCURRENCY, MEASURED_PER_CLIENT, ROUNDS,
+        Runtime.getRuntime().availableProcessors(), BenchProcesses.procfileOptions());
+    for (var kind : List.of(Map.entry("slash command (list)", command),
+        Map.entry("modal submission (store request)", submission))) {
+      load(bareUrl, kind.getValue(), WARMUP_PER_CLIENT);
+      load(botUrl, kind.getValue(), WARMUP_PER_CLIENT);
+      List<Stats> bareRounds = new ArrayList<>();
+      List<Stats> botRounds = new ArrayList<>();
+      for (int round = 0; round < ROUNDS; round++) {
+        bareRounds.add(load(bareUrl, kind.getValue(), MEASURED_PER_CLIENT));
+        botRounds.add(load(botUrl, kind.getValue(), MEASURED_PER_CLIENT));
+      }
+      Stats baseline = median(bareRounds);
+      Stats measured = median(botRounds);
+      System.out.printf("%-34s baseline p50 %6.2f ms p95 %6.2f ms p99 %6.2f ms | bot p50 %6.2f ms"
+              + " p95 %6.2f ms p99 %6.2f ms | ratio p50 %.2f p95 %.2f%n",
+          kind.getKey(), baseline.p50, baseline.p95, baseline.p99, measured.p50, measured.p95,
+          measured.p99, measured.p50 / baseline.p50, measured.p95 / baseline.p95);
+    }
   }
 
   private Stats load(String url, IntFunction<String> bodies, int perClient) throws Exception {

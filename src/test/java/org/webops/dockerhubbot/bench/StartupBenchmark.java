@@ -30,8 +30,6 @@ import org.webops.dockerhubbot.testing.TestBot;
  * Procfile and manifest.yml.
  */
 public final class StartupBenchmark {
-  /** The JVM options of the Procfile's web process, so that what is measured is what deploys. */
-  static final List<String> DEPLOY_JVM_OPTIONS = procfileOptions();
   private static final int STARTS = 5;
   private static final int TRAFFIC = 3000;
 
@@ -39,28 +37,27 @@ public final class StartupBenchmark {
       .callTimeout(Duration.ofSeconds(10)).build();
 
   public static void main(String[] args) throws Exception {
-    new StartupBenchmark().run(Path.of(args.length > 0 ? args[0] : "target/dockerhub-user-bot.jar"));
+    new StartupBenchmark().run();
     System.exit(0);
   }
 
-  private void run(Path jar) throws Exception {
+  private void run() throws Exception {
     try (FakeSlack slack = new FakeSlack()) {
       List<Long> millis = new ArrayList<>();
       for (int i = 0; i < STARTS; i++) {
         Path dir = Files.createTempDirectory("startup-bench");
-        int port = freePort();
-        Process bot = launch(jar, dir, port, slack);
+        int port = BenchProcesses.freePort();
+        Process bot = BenchProcesses.launchBot(dir, port, slack);
         try {
-          millis.add(untilHealthy(bot, port));
+          millis.add(BenchProcesses.millisUntilHealthy(bot, port));
           if (i == STARTS - 1) {
             traffic(port, slack);
             System.out.printf("Resident memory after %d Slack requests: VmRSS %s, VmHWM %s"
-                + " (goal: under 256 MB; JVM options %s)%n", TRAFFIC, status(bot, "VmRSS"),
-                status(bot, "VmHWM"), String.join(" ", DEPLOY_JVM_OPTIONS));
+                + " (goal: under 256 MB; JVM options %s)%n", TRAFFIC, BenchProcesses.memory(bot, "VmRSS"),
+                BenchProcesses.memory(bot, "VmHWM"), String.join(" ", BenchProcesses.procfileOptions()));
           }
         } finally {
-          bot.destroy();
-          bot.waitFor(10, TimeUnit.SECONDS);
+          BenchProcesses.stop(bot);
         }
       }
       List<Long> sorted = new ArrayList<>(millis);
@@ -68,50 +65,6 @@ public final class StartupBenchmark {
       System.out.printf("Cold start to /health 200 over %d starts: %s ms, median %d ms (goal: under 1500 ms)%n",
           STARTS, millis, sorted.get(sorted.size() / 2));
     }
-  }
-
-  private static List<String> procfileOptions() {
-    try {
-      String web = Files.readAllLines(Path.of("Procfile")).stream()
-          .filter(line -> line.startsWith("web:")).findFirst().orElseThrow();
-      List<String> words = List.of(web.substring(4).trim().split("\\s+"));
-      return words.subList(1, words.indexOf("-jar"));
-    } catch (IOException e) {
-      throw new IllegalStateException("run from the project folder: " + e.getMessage(), e);
-    }
-  }
-
-  private static Process launch(Path jar, Path dir, int port, FakeSlack slack) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(DEPLOY_JVM_OPTIONS);
-    command.add("-jar");
-    command.add(jar.toString());
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("bot.log").toFile());
-    Map<String, String> env = builder.environment();
-    env.putAll(TestBot.baseEnvironment(dir, slack));
-    env.put("PORT", Integer.toString(port));
-    return builder.start();
-  }
-
-  private long untilHealthy(Process bot, int port) {
-    long start = System.nanoTime();
-    Request health = new Request.Builder().url("http://127.0.0.1:" + port + "/health").build();
-    while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30)) {
-      if (!bot.isAlive()) {
-        throw new IllegalStateException("the bot exited with " + bot.exitValue());
-      }
-      try (Response response = http.newCall(health).execute()) {
-        if (response.code() == 200) {
-          return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        }
-      } catch (IOException notYet) {
-        LockSupport.parkNanos(5_000_000);
-      }
-    }
-    throw new IllegalStateException("no healthy answer within 30 s");
   }
 
   private void traffic(int port, FakeSlack slack) throws Exception {
@@ -143,19 +96,4 @@ public final class StartupBenchmark {
     clients.shutdown();
   }
 
-  private static String status(Process process, String field) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-      if (line.startsWith(field + ":")) {
-        long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-        return String.format("%.0f MB", kb / 1024.0);
-      }
-    }
-    return "unknown";
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

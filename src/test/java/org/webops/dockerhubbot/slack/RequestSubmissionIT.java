@@ -182,6 +182,30 @@ class RequestSubmissionIT {
   }
 
   @Test
+  void submit_cardPostFailsThenRestart_cardPostedByTheStartUpSweep() throws Exception {
+    // given: Slack refuses the card once
+    slack.answer("chat.postMessage", call -> "{\"ok\":false,\"error\":\"ratelimited\"}");
+    submit(ModalValues.valid());
+    slack.await("chat.postMessage", 1);
+    long id = all().get(0).id();
+    org.webops.dockerhubbot.testing.Await.until(
+        () -> bot.requests().withoutCard(java.time.Instant.now(), 10).size() == 1,
+        java.time.Duration.ofSeconds(10), () -> "lease released after the failure");
+    assertThat(bot.requests().find(id).orElseThrow().card()).isEmpty();
+
+    // when: Slack answers again, and the bot restarts
+    slack.answer("chat.postMessage", call -> "{\"ok\":true,\"channel\":\"" + call.param("channel")
+        + "\",\"ts\":\"1700000000.777777\"}");
+    bot.restart();
+
+    // then
+    awaitCardStored(id);
+    assertThat(bot.requests().find(id).orElseThrow().card().orElseThrow().ts())
+        .isEqualTo("1700000000.777777");
+    assertThat(slack.calls("chat.postMessage")).hasSize(2);
+  }
+
+  @Test
   void submit_requestSurvivesRestartAgainstSameFile() throws Exception {
     // given
     submit(ModalValues.valid());

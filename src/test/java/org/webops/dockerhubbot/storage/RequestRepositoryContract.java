@@ -162,13 +162,40 @@ abstract class RequestRepositoryContract {
   }
 
   @Test
-  void recentByRequesterAndInStates_newestFirstWithinLimit() {
+  void leaseCard_concurrentPosters_oneLeaseUntilExpiryOrRelease() throws Exception {
+    long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
+
+    List<Boolean> leases = concurrently(10, () -> requests.leaseCard(id, NOW, NOW.plusSeconds(30)));
+
+    assertThat(leases).containsOnlyOnce(true);
+    assertThat(requests.withoutCard(NOW.plusSeconds(10), 10)).isEmpty();
+    assertThat(requests.withoutCard(NOW.plusSeconds(31), 10)).extracting(ProvisioningRequest::id)
+        .containsExactly(id);
+    assertThat(requests.leaseCard(id, NOW.plusSeconds(31), NOW.plusSeconds(61))).isTrue();
+    requests.releaseCardLease(id);
+    assertThat(requests.leaseCard(id, NOW.plusSeconds(32), NOW.plusSeconds(62))).isTrue();
+  }
+
+  @Test
+  void leaseCard_cardAlreadyAttached_refusedAndNotListed() {
+    long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
+    requests.attachCard(id, new MessageRef("C9", "1.2"));
+
+    assertThat(requests.leaseCard(id, NOW, NOW.plusSeconds(30))).isFalse();
+    assertThat(requests.withoutCard(NOW, 10)).isEmpty();
+  }
+
+  @Test
+  void mineOrPendingAndInStates_newestFirstWithinLimit() {
     long first = requests.create("U1", Optional.empty(), spec("gh/org/one"), false, NOW).id();
     long second = requests.create("U1", Optional.empty(), spec("gh/org/two"), false, NOW.plus(1, ChronoUnit.MINUTES)).id();
-    requests.create("U2", Optional.empty(), spec("gh/org/three"), false, NOW);
+    long other = requests.create("U2", Optional.empty(), spec("gh/org/three"), false, NOW).id();
+    long decided = requests.create("U2", Optional.empty(), spec("gh/org/four"), false, NOW).id();
+    requests.transition(decided, RequestState.PENDING_APPROVAL, RequestState.APPROVED,
+        new Decision("U3", NOW, Optional.empty()), new AuditEvent(decided, "U3", "APPROVED", "", NOW));
 
-    assertThat(requests.recentByRequester("U1", 10)).extracting(ProvisioningRequest::id)
-        .containsExactly(second, first);
+    assertThat(requests.mineOrPending("U1", 10)).extracting(ProvisioningRequest::id)
+        .containsExactly(other, second, first);
     assertThat(requests.inStates(List.of(RequestState.PENDING_APPROVAL), 2)).hasSize(2);
     assertThat(requests.inStates(List.of(RequestState.DONE), 10)).isEmpty();
   }

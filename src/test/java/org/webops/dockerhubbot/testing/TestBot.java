@@ -103,6 +103,16 @@ public final class TestBot implements AutoCloseable {
     return send(body, now, SlackRequests.sign(SIGNING_SECRET, now, body));
   }
 
+  /** POSTs an Events API JSON body, signed now. */
+  public Response sendJson(String body) throws IOException {
+    long now = Instant.now().getEpochSecond();
+    return http.newCall(new Request.Builder()
+        .url(baseUrl() + "/slack/events")
+        .header("X-Slack-Signature", SlackRequests.sign(SIGNING_SECRET, now, body))
+        .header("X-Slack-Request-Timestamp", Long.toString(now))
+        .post(RequestBody.create(body, MediaType.get("application/json"))).build()).execute();
+  }
+
   public Response send(String body, long timestamp, String signature) throws IOException {
     Request.Builder request = new Request.Builder()
         .url(baseUrl() + "/slack/events")

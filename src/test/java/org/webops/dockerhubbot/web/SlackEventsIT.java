@@ -114,6 +114,31 @@ class SlackEventsIT {
   }
 
   @Test
+  void appHomeOpened_signedEvent_acksAndPublishesTheHomeTabWithTheUsersRequests() throws Exception {
+    // given: the user has a pending request
+    try (Response submitted = bot.send(org.webops.dockerhubbot.testing.ModalValues.valid()
+        .submittedBy(USER, "C0GENERAL"))) {
+      assertThat(submitted.code()).isEqualTo(200);
+    }
+    String event = "{\"token\":\"t\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\","
+        + "\"type\":\"event_callback\",\"event_id\":\"Ev01\",\"event_time\":1700000000,"
+        + "\"event\":{\"type\":\"app_home_opened\",\"user\":\"" + USER + "\","
+        + "\"channel\":\"D0001\",\"tab\":\"home\",\"event_ts\":\"1700000000.1\"}}";
+
+    // when
+    try (Response response = bot.sendJson(event)) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+
+    // then
+    FakeSlack.Call published = slack.await("views.publish", 1).get(0);
+    assertThat(published.param("user_id")).isEqualTo(USER);
+    JsonNode view = JSON.readTree(published.param("view"));
+    assertThat(view.path("type").asText()).isEqualTo("home");
+    assertThat(view.toString()).contains("gh/example/app", "pending approval");
+  }
+
+  @Test
   void health_databaseAnswers_200WithDatabaseUp() throws Exception {
     try (Response response = bot.get("/health")) {
       assertThat(response.code()).isEqualTo(200);

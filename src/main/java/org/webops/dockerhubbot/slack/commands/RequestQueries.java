@@ -16,9 +16,21 @@ public final class RequestQueries {
     this.requests = requests;
   }
 
+  /** A user's recent requests and those waiting for approval, newest first. */
+  public record MineAndWaiting(List<ProvisioningRequest> mine, List<ProvisioningRequest> waiting) {}
+
+  public MineAndWaiting mineAndWaiting(String user) {
+    List<ProvisioningRequest> both = requests.mineOrPending(user, 2 * LIMIT);
+    return new MineAndWaiting(
+        both.stream().filter(request -> request.requester().equals(user)).limit(LIMIT).toList(),
+        both.stream().filter(request -> request.state() == RequestState.PENDING_APPROVAL)
+            .limit(LIMIT).toList());
+  }
+
   public String list(String user) {
-    List<ProvisioningRequest> mine = requests.recentByRequester(user, LIMIT);
-    List<ProvisioningRequest> waiting = requests.inStates(List.of(RequestState.PENDING_APPROVAL), LIMIT);
+    MineAndWaiting lists = mineAndWaiting(user);
+    List<ProvisioningRequest> mine = lists.mine();
+    List<ProvisioningRequest> waiting = lists.waiting();
     StringBuilder text = new StringBuilder("*Your requests*\n");
     text.append(mine.isEmpty() ? "_none yet: `/dockerhub-user new` makes one_\n" : lines(mine));
     text.append("*Waiting for approval*\n");

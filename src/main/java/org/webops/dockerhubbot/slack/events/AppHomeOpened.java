@@ -6,23 +6,19 @@ import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
-import java.util.List;
 import org.webops.dockerhubbot.slack.AsyncWork;
 import org.webops.dockerhubbot.slack.SlackCallFailedException;
 import org.webops.dockerhubbot.slack.blocks.AppHomeView;
-import org.webops.dockerhubbot.workflow.RequestRepository;
-import org.webops.dockerhubbot.workflow.RequestState;
+import org.webops.dockerhubbot.slack.commands.RequestQueries;
 
 /** Publishes the App Home tab when a user opens it. */
 public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent> {
-  private static final int LIMIT = 20;
-
-  private final RequestRepository requests;
+  private final RequestQueries queries;
   private final MethodsClient slack;
   private final AsyncWork async;
 
-  public AppHomeOpened(RequestRepository requests, MethodsClient slack, AsyncWork async) {
-    this.requests = requests;
+  public AppHomeOpened(RequestQueries queries, MethodsClient slack, AsyncWork async) {
+    this.queries = queries;
     this.slack = slack;
     this.async = async;
   }
@@ -37,8 +33,8 @@ public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent>
   }
 
   private void publish(String user) {
-    var view = AppHomeView.build(requests.recentByRequester(user, LIMIT),
-        requests.inStates(List.of(RequestState.PENDING_APPROVAL), LIMIT));
+    RequestQueries.MineAndWaiting lists = queries.mineAndWaiting(user);
+    var view = AppHomeView.build(lists.mine(), lists.waiting());
     try {
       var response = slack.viewsPublish(r -> r.userId(user).view(view));
       if (!response.isOk()) {
