@@ -4,9 +4,12 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** The one Javalin server: Slack requests, secret-link pages and health. */
 public final class WebServer implements AutoCloseable {
+  private static final int MAX_THREADS = 32;
+
   private final Javalin javalin;
   private volatile boolean ready;
 
@@ -15,6 +18,7 @@ public final class WebServer implements AutoCloseable {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
       cfg.jetty.port = port;
+      cfg.jetty.threadPool = threadPool();
       cfg.jsonMapper(new JavalinJackson());
       cfg.contextResolver.ip = ClientAddress::of;
       // Until start-up has finished (migrations), every route answers 503; platforms route
@@ -27,6 +31,16 @@ public final class WebServer implements AutoCloseable {
       });
       routes.forEach(group -> group.addTo(cfg.routes));
     });
+  }
+
+  /**
+   * Bounded: Slack handlers are short and mostly wait on the database, and every thread costs
+   * stack; beyond this many, requests queue for a moment instead of growing the process.
+   */
+  private static QueuedThreadPool threadPool() {
+    QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 4);
+    pool.setName("http");
+    return pool;
   }
 
   public WebServer start() {

@@ -64,6 +64,7 @@ public final class AckLatencyBenchmark {
             "http://127.0.0.1:" + botPort + "/slack/events", slack);
         System.out.printf("Resident memory of the bot after the ack benchmark: VmRSS %s, VmHWM %s%n",
             BenchProcesses.memory(bot, "VmRSS"), BenchProcesses.memory(bot, "VmHWM"));
+        BenchProcesses.printNativeMemory(bot);
       } finally {
         BenchProcesses.stop(bot);
         BenchProcesses.stop(bare);

@@ -36,7 +36,11 @@ final class BenchProcesses {
   }
 
   static Process launchBot(Path dir, int port, FakeSlack slack) throws IOException {
-    List<String> command = java(procfileOptions());
+    List<String> options = new ArrayList<>(procfileOptions());
+    if (NATIVE_MEMORY) {
+      options.add(0, "-XX:NativeMemoryTracking=summary");
+    }
+    List<String> command = java(options);
     command.add("-jar");
     command.add(JAR.toString());
     ProcessBuilder builder = builder(command, dir);
@@ -75,6 +79,23 @@ final class BenchProcesses {
       LockSupport.parkNanos(5_000_000);
     }
     throw new IllegalStateException("no healthy answer within 30 s");
+  }
+
+  /** {@code BENCH_NATIVE_MEMORY=true}: track the bot's native memory and print its summary. */
+  static final boolean NATIVE_MEMORY = "true".equals(System.getenv("BENCH_NATIVE_MEMORY"));
+
+  static void printNativeMemory(Process process) throws IOException, InterruptedException {
+    if (!NATIVE_MEMORY) {
+      return;
+    }
+    Process jcmd = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Long.toString(process.pid()), "VM.native_memory", "summary")
+        .redirectErrorStream(true).start();
+    String summary = new String(jcmd.getInputStream().readAllBytes());
+    jcmd.waitFor();
+    summary.lines().filter(line -> line.contains("committed=") && line.startsWith("-")
+        || line.startsWith("Total")).forEach(System.out::println);
   }
 
   static String memory(Process process, String field) throws IOException {
