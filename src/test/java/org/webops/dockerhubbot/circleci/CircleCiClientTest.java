@@ -1,5 +1,8 @@
 package org.webops.dockerhubbot.circleci;
 
+import org.webops.dockerhubbot.testing.LogCapture;
+import org.webops.dockerhubbot.testing.MutableClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,8 +23,6 @@ import org.webops.dockerhubbot.http.Ensured;
 import org.webops.dockerhubbot.http.Fixtures;
 import org.webops.dockerhubbot.http.HttpClients;
 import org.webops.dockerhubbot.http.Json;
-import org.webops.dockerhubbot.http.LogCapture;
-import org.webops.dockerhubbot.http.MutableClock;
 import org.webops.dockerhubbot.http.NotFoundException;
 import org.webops.dockerhubbot.http.RecordingSleeper;
 import org.webops.dockerhubbot.http.RetryPolicy;

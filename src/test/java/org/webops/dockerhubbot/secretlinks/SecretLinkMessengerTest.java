@@ -8,20 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import org.webops.dockerhubbot.testing.FakeSlack;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 
 class SecretLinkMessengerTest {
   private static final String KEY = "q2c9R1x0n7hzV7y2Cw0mXq9nU6yQ0k8oY3b1m2n4p5Q";
 
-  @StartStop private final MockWebServer server = new MockWebServer();
   private FakeSlack slack;
 
-  @org.junit.jupiter.api.BeforeEach
-  void fakeSlack() {
-    slack = FakeSlack.on(server);
+  @BeforeEach
+  void fakeSlack() throws Exception {
+    slack = new FakeSlack();
+  }
+
+  @AfterEach
+  void closeSlack() {
+    slack.close();
   }
 
   private final SecretLink link =
@@ -33,17 +39,14 @@ class SecretLinkMessengerTest {
   @Test
   void postEphemeral_link_sendsUnfurlOffToTheAudienceOnly() throws Exception {
     // given
-    slack.answer("{\"ok\":true,\"message_ts\":\"1700000000.000100\"}");
-    var messenger =
-        new SecretLinkMessenger(FakeSlack.slackAt(server).methods(), "xoxb-test-token");
+    var messenger = new SecretLinkMessenger(slack.sdk().methods(), "xoxb-test-token");
     // when
     messenger.postEphemeral("C0WEBOPS", "U0AUDIENCE", link,
         "Docker Hub credentials for gh/org/repo (request #12)");
     // then
-    RecordedRequest request = slack.nextCall();
-    assertEquals("/api/chat.postEphemeral", request.getUrl().encodedPath());
-    assertEquals("Bearer xoxb-test-token", request.getHeaders().get("Authorization"));
-    Map<String, String> form = FakeSlack.form(request);
+    FakeSlack.Call request = slack.await("chat.postEphemeral", 1).get(0);
+    assertEquals("Bearer xoxb-test-token", request.authorization());
+    Map<String, String> form = request.params();
     assertEquals("C0WEBOPS", form.get("channel"));
     assertEquals("U0AUDIENCE", form.get("user"));
     assertEquals("false", form.get("unfurl_links"));
@@ -60,8 +63,8 @@ class SecretLinkMessengerTest {
   @Test
   void postEphemeral_slackRefuses_throwsWithErrorCodeButNoLink() {
     // given
-    slack.answer("{\"ok\":false,\"error\":\"user_not_in_channel\"}");
-    var messenger = new SecretLinkMessenger(FakeSlack.slackAt(server).methods(), "xoxb-test");
+    slack.answer("chat.postEphemeral", call -> "{\"ok\":false,\"error\":\"user_not_in_channel\"}");
+    var messenger = new SecretLinkMessenger(slack.sdk().methods(), "xoxb-test");
     // when
     var e =
         assertThrows(
@@ -75,11 +78,11 @@ class SecretLinkMessengerTest {
   @Test
   void postEphemeral_userIsNotTheAudience_isRefusedBeforeAnyCall() {
     // given
-    var messenger = new SecretLinkMessenger(FakeSlack.slackAt(server).methods(), "xoxb-test");
+    var messenger = new SecretLinkMessenger(slack.sdk().methods(), "xoxb-test");
     // when / then
     assertThrows(
         IllegalArgumentException.class,
         () -> messenger.postEphemeral("C0WEBOPS", "U0SOMEONEELSE", link, "credentials"));
-    assertEquals(0, slack.callCount());
+    assertEquals(List.of(), slack.calls());
   }
 }

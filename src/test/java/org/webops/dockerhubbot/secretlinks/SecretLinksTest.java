@@ -1,5 +1,8 @@
 package org.webops.dockerhubbot.secretlinks;
 
+import org.webops.dockerhubbot.testing.LogCapture;
+import org.webops.dockerhubbot.testing.MutableClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

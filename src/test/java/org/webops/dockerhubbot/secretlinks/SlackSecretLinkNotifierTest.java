@@ -7,18 +7,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.webops.dockerhubbot.testing.FakeSlack;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 
 class SlackSecretLinkNotifierTest {
-  @StartStop private final MockWebServer server = new MockWebServer();
   private FakeSlack slack;
 
-  @org.junit.jupiter.api.BeforeEach
-  void fakeSlack() {
-    slack = FakeSlack.on(server);
+  @BeforeEach
+  void fakeSlack() throws Exception {
+    slack = new FakeSlack();
+  }
+
+  @AfterEach
+  void closeSlack() {
+    slack.close();
   }
 
   private final RequestThreads threads =
@@ -28,20 +33,17 @@ class SlackSecretLinkNotifierTest {
 
   private SlackSecretLinkNotifier notifier() {
     return new SlackSecretLinkNotifier(
-        FakeSlack.slackAt(server).methods("xoxb-test"), threads, Runnable::run);
+        slack.sdk().methods("xoxb-test"), threads, Runnable::run);
   }
 
   @Test
   void claimed_requestWithThread_postsOpenedAtTimeInTheThread() throws Exception {
     // given
-    slack.answer("{\"ok\":true,\"channel\":\"C0WEBOPS\",\"ts\":\"2.0\"}");
     Instant at = Instant.parse("2030-01-01T10:42:07Z");
     // when
     notifier().claimed(12, "OLumx4zGDW8JRkjsiR6XEg", at);
     // then
-    RecordedRequest request = slack.nextCall();
-    assertEquals("/api/chat.postMessage", request.getUrl().encodedPath());
-    Map<String, String> form = FakeSlack.form(request);
+    Map<String, String> form = slack.await("chat.postMessage", 1).get(0).params();
     assertEquals("C0WEBOPS", form.get("channel"));
     assertEquals("1700000000.000100", form.get("thread_ts"));
     // The SDK encodes booleans of chat.postMessage as 0/1, which Slack accepts.
@@ -54,11 +56,10 @@ class SlackSecretLinkNotifierTest {
   @Test
   void expired_requestWithThread_saysHowToGetFreshCredentials() throws Exception {
     // given
-    slack.answer("{\"ok\":true,\"channel\":\"C0WEBOPS\",\"ts\":\"2.0\"}");
     // when
     notifier().expired(12, "OLumx4zGDW8JRkjsiR6XEg", "gh/org/repo");
     // then
-    String text = FakeSlack.form(slack.nextCall()).get("text");
+    String text = slack.await("chat.postMessage", 1).get(0).param("text");
     assertTrue(text.contains("expired unclaimed"), text);
     assertTrue(text.contains("`/dockerhub-user rotate gh/org/repo`"), text);
     assertTrue(text.contains("never kept"), text);
@@ -67,11 +68,11 @@ class SlackSecretLinkNotifierTest {
   @Test
   void claimed_noThreadOrSlackError_postsNothingAndDoesNotThrow() throws Exception {
     // given
-    slack.answer("{\"ok\":false,\"error\":\"channel_not_found\"}");
+    slack.answer("chat.postMessage", call -> "{\"ok\":false,\"error\":\"channel_not_found\"}");
     // when
     notifier().claimed(99, "OLumx4zGDW8JRkjsiR6XEg", Instant.EPOCH);
     notifier().claimed(12, "OLumx4zGDW8JRkjsiR6XEg", Instant.EPOCH);
     // then
-    assertEquals(1, slack.callCount());
+    assertEquals(1, slack.calls("chat.postMessage").size());
   }
 }

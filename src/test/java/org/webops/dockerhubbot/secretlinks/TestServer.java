@@ -1,5 +1,7 @@
 package org.webops.dockerhubbot.secretlinks;
 
+import org.webops.dockerhubbot.testing.MutableClock;
+
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.security.SecureRandom;

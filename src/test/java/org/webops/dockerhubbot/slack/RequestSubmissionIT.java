@@ -166,6 +166,21 @@ class RequestSubmissionIT {
   }
 
   @Test
+  void submit_dryRunConfigured_cardSaysSoAndRequestRemembersIt() throws Exception {
+    // given
+    bot.close();
+    bot = new TestBot(dir, slack, Map.of("DRY_RUN", "true"));
+
+    // when
+    submit(ModalValues.valid());
+
+    // then
+    String blocks = JSON.readTree(slack.await("chat.postMessage", 1).get(0).param("blocks")).toString();
+    assertThat(blocks).contains("*Dry run*");
+    assertThat(all().get(0).dryRun()).isTrue();
+  }
+
+  @Test
   void submit_botNotInOriginChannel_requesterToldByDirectMessage() throws Exception {
     // given
     slack.answer("chat.postEphemeral", call -> "{\"ok\":false,\"error\":\"channel_not_found\"}");

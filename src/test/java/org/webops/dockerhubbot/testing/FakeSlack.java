@@ -28,7 +28,7 @@ public final class FakeSlack implements AutoCloseable {
   public static final String BOT_USER = "UBOT0001";
 
   /** One recorded call: the method (or {@code respond/...}) and its parameters. */
-  public record Call(String method, Map<String, String> params, String body) {
+  public record Call(String method, Map<String, String> params, String body, String authorization) {
     public String param(String name) {
       return params.get(name);
     }
@@ -56,6 +56,14 @@ public final class FakeSlack implements AutoCloseable {
   /** The {@code SLACK_API_URL} to configure. */
   public String apiUrl() {
     return server.url("/api/").toString();
+  }
+
+  /** Slack's SDK pointed at this fake, for tests of single classes. */
+  public com.slack.api.Slack sdk() {
+    com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
+    config.setMethodsEndpointUrlPrefix(apiUrl());
+    config.setStatsEnabled(false);
+    return com.slack.api.Slack.getInstance(config);
   }
 
   public String responseUrl(String name) {
@@ -107,7 +115,8 @@ public final class FakeSlack implements AutoCloseable {
     String path = request.getUrl().encodedPath();
     String body = request.getBody() == null ? "" : request.getBody().utf8();
     String method = path.startsWith("/api/") ? path.substring(5) : path.substring(1);
-    Call call = new Call(method, params(request, body), body);
+    Call call = new Call(method, params(request, body), body,
+        request.getHeaders().get("Authorization"));
     calls.add(call);
     String json = answers.getOrDefault(method, this::defaultAnswer).apply(call);
     return new MockResponse.Builder()

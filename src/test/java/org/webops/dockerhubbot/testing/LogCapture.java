@@ -1,4 +1,4 @@
-package org.webops.dockerhubbot.http;
+package org.webops.dockerhubbot.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -23,16 +23,20 @@ public final class LogCapture implements AutoCloseable {
 
   /** All captured events: formatted message, arguments and any stack trace. */
   public String text() {
-    return appender.list.stream()
-        .map(
-            e ->
-                e.getLoggerName()
-                    + " "
-                    + e.getFormattedMessage()
-                    + (e.getThrowableProxy() == null
-                        ? ""
-                        : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
-        .collect(Collectors.joining("\n"));
+    synchronized (appender.list) {
+      return appender.list.stream()
+          .map(
+              e ->
+                  e.getLoggerName()
+                      + " "
+                      + e.getFormattedMessage()
+                      + " "
+                      + e.getMDCPropertyMap()
+                      + (e.getThrowableProxy() == null
+                          ? ""
+                          : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
+          .collect(Collectors.joining("\n"));
+    }
   }
 
   public int size() {

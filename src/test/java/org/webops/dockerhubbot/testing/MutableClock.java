@@ -1,4 +1,4 @@
-package org.webops.dockerhubbot.http;
+package org.webops.dockerhubbot.testing;
 
 import java.time.Clock;
 import java.time.Duration;
