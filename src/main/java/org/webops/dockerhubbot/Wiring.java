@@ -88,6 +88,7 @@ public final class Wiring implements AutoCloseable {
   }
 
   private void build(Config config) {
+    Clock clock = Clock.systemUTC();
     OkHttpClient http = HttpClients.shared();
     started.push(() -> {
       http.dispatcher().executorService().shutdown();
@@ -121,12 +122,11 @@ public final class Wiring implements AutoCloseable {
 
     RequestService service = new RequestService(requests, audit,
         new SlackApprovers(methods, config.approverGroup(), config.approvalChannel(), APPROVER_CACHE),
-        new RequestValidator(), serviceUsersUnavailable(config), config.dryRun(),
-        Clock.systemUTC());
+        new RequestValidator(), serviceUsersUnavailable(config), config.dryRun(), clock);
     RequestAnnouncer announcer = new RequestAnnouncer(messenger, requests,
         new ProvisioningNotYetAvailable(), config.approvalChannel(),
         new ApprovalCard.Setting(config.dockerhubOrg(), config.dockerhubTeam().orElse("")),
-        Clock.systemUTC());
+        clock);
     DecisionReplies replies = new DecisionReplies(announcer);
 
     AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
@@ -144,7 +144,6 @@ public final class Wiring implements AutoCloseable {
         new AppHomeOpened(queries, methods, async))
         .register(app);
 
-    Clock clock = Clock.systemUTC();
     SecretLinkStore linkStore = new JdbcSecretLinkStore(database.dataSource());
     RequestThreads threads = requestId -> requests.find(requestId)
         .flatMap(request -> request.card())
@@ -161,9 +160,7 @@ public final class Wiring implements AutoCloseable {
     List<Routes> routes = new ArrayList<>();
     routes.add(new HealthRoutes(database::isHealthy));
     routes.add(new SecretLinkRoutes(secretLinks, ClaimRateLimiter.defaults()));
-    if (config.socketMode()) {
-      startSocketMode(config, app);
-    } else {
+    if (!config.socketMode()) {
       app.start(); // auth.test now, so that a bad token stops start-up instead of the first click
       started.push(app::stop);
       BoltHandler bolt = new BoltHandler(app);
@@ -172,6 +169,9 @@ public final class Wiring implements AutoCloseable {
     web = new WebServer(config.port(), routes).start();
     started.push(web);
     awaitMigration(migrated);
+    if (config.socketMode()) {
+      startSocketMode(config, app); // takes requests at once, so only after the migration
+    }
     purger.start();
     scheduler.scheduleWithFixedDelay(
         () -> async.run("posting missing cards", announcer::postMissingCards),
