@@ -1,0 +1,38 @@
+package org.webops.dockerhubbot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The real entry point in its own JVM: a broken configuration stops it before anything starts. */
+class MainIT {
+
+  @Test
+  void main_emptyEnvironmentButOneSecret_exits2ListingEveryProblemAndNoSecret() throws Exception {
+    // given
+    ProcessBuilder builder = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName())
+        .redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().put("DOCKERHUB_ADMIN_PASSWORD", "hunter2-admin-password");
+    builder.environment().put("PORT", "eighty");
+
+    // when
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    // then
+    assertThat(process.exitValue()).isEqualTo(2);
+    assertThat(output).contains("The configuration has 8 problems", "PORT is malformed",
+        "SLACK_BOT_TOKEN is missing", "SLACK_SIGNING_SECRET is missing",
+        "SLACK_APPROVAL_CHANNEL is missing", "DOCKERHUB_ORG is missing",
+        "DOCKERHUB_ADMIN_USERNAME is missing", "CIRCLECI_TOKEN is missing",
+        "PUBLIC_BASE_URL is missing");
+    assertThat(output).doesNotContain("hunter2-admin-password");
+  }
+}
