@@ -46,7 +46,10 @@ public interface RequestRepository {
   /** Pending requests whose card was never posted and whose lease, if any, has run out. */
   List<ProvisioningRequest> withoutCard(Instant now, int limit);
 
-  /** In one query: the user's recent requests and every request waiting for approval. */
+  /**
+   * In one query: the user's newest requests and the newest requests waiting for approval, at
+   * most {@code limit} of each, newest first.
+   */
   List<ProvisioningRequest> mineOrPending(String user, int limit);
 
   List<ProvisioningRequest> inStates(List<RequestState> states, int limit);

@@ -36,7 +36,7 @@ public final class AckLatencyBenchmark {
   private static final int CONCURRENCY = 64;
   private static final int WARMUP_PER_CLIENT = 40;
   private static final int MEASURED_PER_CLIENT = 60;
-  private static final int ROUNDS = 3;
+  private static final int ROUNDS = 5;
 
   private final OkHttpClient http = new OkHttpClient.Builder()
       .connectionPool(new ConnectionPool(CONCURRENCY, 1, TimeUnit.MINUTES))

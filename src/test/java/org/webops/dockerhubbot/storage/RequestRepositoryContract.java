@@ -196,6 +196,8 @@ abstract class RequestRepositoryContract {
 
     assertThat(requests.mineOrPending("U1", 10)).extracting(ProvisioningRequest::id)
         .containsExactly(other, second, first);
+    assertThat(requests.mineOrPending("U1", 1)).extracting(ProvisioningRequest::id)
+        .as("at most one of each kind").containsExactly(other, second);
     assertThat(requests.inStates(List.of(RequestState.PENDING_APPROVAL), 2)).hasSize(2);
     assertThat(requests.inStates(List.of(RequestState.DONE), 10)).isEmpty();
   }

@@ -20,7 +20,7 @@ public final class RequestQueries {
   public record MineAndWaiting(List<ProvisioningRequest> mine, List<ProvisioningRequest> waiting) {}
 
   public MineAndWaiting mineAndWaiting(String user) {
-    List<ProvisioningRequest> both = requests.mineOrPending(user, 2 * LIMIT);
+    List<ProvisioningRequest> both = requests.mineOrPending(user, LIMIT);
     return new MineAndWaiting(
         both.stream().filter(request -> request.requester().equals(user)).limit(LIMIT).toList(),
         both.stream().filter(request -> request.state() == RequestState.PENDING_APPROVAL)
