@@ -1,7 +1,6 @@
 package org.webops.dockerhubbot.slack;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +18,6 @@ import org.webops.dockerhubbot.workflow.RequestState;
  */
 public final class RequestAnnouncer {
   private static final Logger log = LoggerFactory.getLogger(RequestAnnouncer.class);
-  private static final Duration CARD_LEASE = Duration.ofSeconds(30);
 
   private final SlackMessenger messenger;
   private final RequestRepository requests;
@@ -39,42 +37,42 @@ public final class RequestAnnouncer {
     this.clock = clock;
   }
 
-  /**
-   * Posts the card of a new request and tells the requester. The card lease makes this safe to
-   * call from the submission and from {@link #postMissingCards()} on any instance.
-   */
+  /** Posts the card of a request just created here (its creator holds the card lease). */
   public void created(ProvisioningRequest request) {
-    Instant now = clock.instant();
-    if (!requests.leaseCard(request.id(), now, now.plus(CARD_LEASE))) {
-      return;
-    }
-    MessageRef card;
     try {
-      card = messenger.post(approvalChannel, ApprovalCard.fallbackText(request),
-          ApprovalCard.build(request, cardSetting));
+      postCard(request);
     } catch (RuntimeException e) {
       requests.releaseCardLease(request.id());
       throw e;
     }
-    requests.attachCard(request.id(), card);
-    messenger.tell(request.requester(), request.originChannel(),
-        "Your request #" + request.id() + " for " + SlackText.code(request.spec().pipeline())
-            + " waits for approval by webops in " + SlackText.channel(approvalChannel)
-            + ". I'll tell you here when it is decided.");
   }
 
   /**
-   * Posts the cards that a crash, a deploy or a Slack failure left unposted; runs at start-up and
-   * then periodically.
+   * Posts the cards that a crash, a deploy or a Slack failure left unposted, each under a fresh
+   * lease so that two instances never post the same card; runs at start-up and periodically.
    */
   public void postMissingCards() {
-    for (ProvisioningRequest request : requests.withoutCard(clock.instant(), 20)) {
+    Instant now = clock.instant();
+    for (ProvisioningRequest request : requests.withoutCard(now, 20)) {
+      if (!requests.leaseCard(request.id(), now, now.plus(RequestRepository.CARD_LEASE))) {
+        continue;
+      }
       try {
         created(request);
       } catch (RuntimeException e) {
         log.warn("Posting the card of request #{} failed again: {}", request.id(), e.getMessage());
       }
     }
+  }
+
+  private void postCard(ProvisioningRequest request) {
+    MessageRef card = messenger.post(approvalChannel, ApprovalCard.fallbackText(request),
+        ApprovalCard.build(request, cardSetting));
+    requests.attachCard(request.id(), card);
+    messenger.tell(request.requester(), request.originChannel(),
+        "Your request #" + request.id() + " for " + SlackText.code(request.spec().pipeline())
+            + " waits for approval by webops in " + SlackText.channel(approvalChannel)
+            + ". I'll tell you here when it is decided.");
   }
 
   public void decided(ProvisioningRequest request) {

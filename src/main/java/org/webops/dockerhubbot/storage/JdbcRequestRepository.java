@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -36,20 +37,22 @@ public final class JdbcRequestRepository implements RequestRepository {
   @Override
   public ProvisioningRequest create(String requester, Optional<String> originChannel,
       RequestSpec spec, boolean dryRun, Instant now) {
+    Instant createdAt = now.truncatedTo(ChronoUnit.MICROS); // what both databases keep
     try {
       long id = jdbc.inTransaction(connection -> {
         long newId;
         try (PreparedStatement insert = connection.prepareStatement(
             "INSERT INTO requests (pipeline, active_pipeline, requester, origin_channel, kind,"
                 + " scope, repositories, circleci_context, user_variable, token_variable,"
-                + " lifetime_days, reason, dry_run, state, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " lifetime_days, reason, dry_run, state, card_lease_until, created_at,"
+                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
           Object[] values = {spec.pipeline(), liveKey(spec.pipeline()), requester,
               originChannel.orElse(null), spec.kind().name(), spec.scope().name(),
               String.join("\n", spec.repositories()), spec.circleciContext().orElse(null),
               spec.userVariable(), spec.tokenVariable(), spec.lifetimeDays(), spec.reason(),
-              dryRun, RequestState.PENDING_APPROVAL.name(), timestamp(now), timestamp(now)};
+              dryRun, RequestState.PENDING_APPROVAL.name(), timestamp(createdAt.plus(CARD_LEASE)),
+              timestamp(createdAt), timestamp(createdAt)};
           for (int i = 0; i < values.length; i++) {
             insert.setObject(i + 1, values[i]);
           }
@@ -60,10 +63,11 @@ public final class JdbcRequestRepository implements RequestRepository {
           }
         }
         JdbcAuditLog.insert(connection, new AuditEvent(newId, requester, "REQUESTED",
-            spec.kind().id() + " for " + spec.pipeline(), now));
+            spec.kind().id() + " for " + spec.pipeline(), createdAt));
         return newId;
       });
-      return find(id).orElseThrow();
+      return new ProvisioningRequest(id, requester, originChannel, spec, dryRun,
+          RequestState.PENDING_APPROVAL, Optional.empty(), Optional.empty(), createdAt);
     } catch (StorageException e) {
       if (e.getCause() instanceof SQLException sql && Jdbc.UNIQUE_VIOLATION.equals(sql.getSQLState())) {
         throw new PipelineTakenException(spec.pipeline());

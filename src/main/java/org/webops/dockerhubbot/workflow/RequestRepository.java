@@ -7,9 +7,15 @@ import org.webops.dockerhubbot.audit.AuditEvent;
 
 /** Durable requests. Every state change is a compare-and-set written with its audit row. */
 public interface RequestRepository {
+  /**
+   * How long the holder of a card lease may take to post the card before a sweep may try. A new
+   * request's lease belongs to the instance that created it.
+   */
+  java.time.Duration CARD_LEASE = java.time.Duration.ofSeconds(30);
 
   /**
-   * Stores a new request in {@link RequestState#PENDING_APPROVAL} together with its audit row.
+   * Stores a new request in {@link RequestState#PENDING_APPROVAL} together with its audit row; the
+   * caller holds the card lease for {@link #CARD_LEASE}.
    *
    * @throws PipelineTakenException when another live request holds the same pipeline
    */

@@ -162,18 +162,22 @@ abstract class RequestRepositoryContract {
   }
 
   @Test
-  void leaseCard_concurrentPosters_oneLeaseUntilExpiryOrRelease() throws Exception {
+  void leaseCard_creatorHoldsItThenOneOfManyPostersUntilExpiryOrRelease() throws Exception {
+    // given: the creator holds the lease for CARD_LEASE
     long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
-
-    List<Boolean> leases = concurrently(10, () -> requests.leaseCard(id, NOW, NOW.plusSeconds(30)));
-
-    assertThat(leases).containsOnlyOnce(true);
+    Instant expired = NOW.plus(RequestRepository.CARD_LEASE).plusSeconds(1);
+    assertThat(requests.leaseCard(id, NOW.plusSeconds(10), NOW.plusSeconds(40))).isFalse();
     assertThat(requests.withoutCard(NOW.plusSeconds(10), 10)).isEmpty();
-    assertThat(requests.withoutCard(NOW.plusSeconds(31), 10)).extracting(ProvisioningRequest::id)
-        .containsExactly(id);
-    assertThat(requests.leaseCard(id, NOW.plusSeconds(31), NOW.plusSeconds(61))).isTrue();
+
+    // when: the creator's lease has run out and ten sweepers try at once
+    assertThat(requests.withoutCard(expired, 10)).extracting(ProvisioningRequest::id).containsExactly(id);
+    List<Boolean> leases = concurrently(10, () -> requests.leaseCard(id, expired, expired.plusSeconds(30)));
+
+    // then
+    assertThat(leases).containsOnlyOnce(true);
+    assertThat(requests.withoutCard(expired.plusSeconds(10), 10)).isEmpty();
     requests.releaseCardLease(id);
-    assertThat(requests.leaseCard(id, NOW.plusSeconds(32), NOW.plusSeconds(62))).isTrue();
+    assertThat(requests.leaseCard(id, expired.plusSeconds(11), expired.plusSeconds(41))).isTrue();
   }
 
   @Test
