@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +37,7 @@ public final class AckLatencyBenchmark {
   private static final int CONCURRENCY = 64;
   private static final int WARMUP_PER_CLIENT = 40;
   private static final int MEASURED_PER_CLIENT = 60;
-  private static final int ROUNDS = 5;
+  private static final int ROUNDS = 7;
 
   private final OkHttpClient http = new OkHttpClient.Builder()
       .connectionPool(new ConnectionPool(CONCURRENCY, 1, TimeUnit.MINUTES))
@@ -80,7 +81,7 @@ public final class AckLatencyBenchmark {
         .submittedBy("U0BENCH" + (i % 50), "C0GENERAL");
 
     System.out.printf("Ack latency, %d concurrent clients, %d requests each per round, %d rounds"
-        + " (median round shown), %d cores; each server in its own JVM with the Procfile's"
+        + " (rounds alternate between the two), %d cores; each server in its own JVM with the Procfile's"
         + " options %s%n", CONCURRENCY, MEASURED_PER_CLIENT, ROUNDS,
         Runtime.getRuntime().availableProcessors(), BenchProcesses.procfileOptions());
     for (var kind : List.of(Map.entry("slash command (list)", command),
@@ -89,17 +90,32 @@ public final class AckLatencyBenchmark {
       load(botUrl, kind.getValue(), WARMUP_PER_CLIENT);
       List<Stats> bareRounds = new ArrayList<>();
       List<Stats> botRounds = new ArrayList<>();
+      List<Double> p50Ratios = new ArrayList<>();
+      List<Double> p95Ratios = new ArrayList<>();
       for (int round = 0; round < ROUNDS; round++) {
-        bareRounds.add(load(bareUrl, kind.getValue(), MEASURED_PER_CLIENT));
-        botRounds.add(load(botUrl, kind.getValue(), MEASURED_PER_CLIENT));
+        Stats baseline = load(bareUrl, kind.getValue(), MEASURED_PER_CLIENT);
+        Stats measured = load(botUrl, kind.getValue(), MEASURED_PER_CLIENT);
+        bareRounds.add(baseline);
+        botRounds.add(measured);
+        p50Ratios.add(measured.p50 / baseline.p50);
+        p95Ratios.add(measured.p95 / baseline.p95);
       }
       Stats baseline = median(bareRounds);
       Stats measured = median(botRounds);
       System.out.printf("%-34s baseline p50 %6.2f ms p95 %6.2f ms p99 %6.2f ms | bot p50 %6.2f ms"
-              + " p95 %6.2f ms p99 %6.2f ms | ratio p50 %.2f p95 %.2f%n",
-          kind.getKey(), baseline.p50, baseline.p95, baseline.p99, measured.p50, measured.p95,
-          measured.p99, measured.p50 / baseline.p50, measured.p95 / baseline.p95);
+              + " p95 %6.2f ms p99 %6.2f ms%n", kind.getKey(), baseline.p50, baseline.p95,
+          baseline.p99, measured.p50, measured.p95, measured.p99);
+      System.out.printf("%-34s bot/baseline per round: p50 median %.2f (%.2f..%.2f), p95 median"
+              + " %.2f (%.2f..%.2f); goal: within 1.25%n", "", medianOf(p50Ratios),
+          Collections.min(p50Ratios), Collections.max(p50Ratios), medianOf(p95Ratios),
+          Collections.min(p95Ratios), Collections.max(p95Ratios));
     }
+  }
+
+  private static double medianOf(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
   }
 
   private Stats load(String url, IntFunction<String> bodies, int perClient) throws Exception {
