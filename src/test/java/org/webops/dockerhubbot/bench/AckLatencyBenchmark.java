@@ -47,11 +47,12 @@ public final class AckLatencyBenchmark {
   private final AtomicInteger pipelineCounter = new AtomicInteger();
 
   public static void main(String[] args) throws Exception {
-    new AckLatencyBenchmark().run();
+    new AckLatencyBenchmark().run(List.of(args));
     System.exit(0);
   }
 
-  private void run() throws Exception {
+  /** @param kinds "slash", "modal", or empty for both */
+  private void run(List<String> kinds) throws Exception {
     try (FakeSlack slack = new FakeSlack()) {
       Path dir = Files.createTempDirectory("ack-bench");
       int barePort = BenchProcesses.freePort();
@@ -62,7 +63,7 @@ public final class AckLatencyBenchmark {
         BenchProcesses.millisUntilHealthy(bare, barePort);
         BenchProcesses.millisUntilHealthy(bot, botPort);
         measure("http://127.0.0.1:" + barePort + "/slack/events",
-            "http://127.0.0.1:" + botPort + "/slack/events", slack);
+            "http://127.0.0.1:" + botPort + "/slack/events", slack, kinds);
         System.out.printf("Resident memory of the bot after the ack benchmark: VmRSS %s, VmHWM %s%n",
             BenchProcesses.memory(bot, "VmRSS"), BenchProcesses.memory(bot, "VmHWM"));
         BenchProcesses.printNativeMemory(bot);
@@ -73,7 +74,8 @@ public final class AckLatencyBenchmark {
     }
   }
 
-  private void measure(String bareUrl, String botUrl, FakeSlack slack) throws Exception {
+  private void measure(String bareUrl, String botUrl, FakeSlack slack, List<String> kinds)
+      throws Exception {
     IntFunction<String> command = i -> SlackRequests.slashCommand("U0BENCH" + (i % 50),
         "C0GENERAL", "list", slack.responseUrl("bench"));
     IntFunction<String> submission = i -> ModalValues.valid()
@@ -84,8 +86,14 @@ public final class AckLatencyBenchmark {
         + " (rounds alternate between the two), %d cores; each server in its own JVM with the Procfile's"
         + " options %s%n", CONCURRENCY, MEASURED_PER_CLIENT, ROUNDS,
         Runtime.getRuntime().availableProcessors(), BenchProcesses.procfileOptions());
-    for (var kind : List.of(Map.entry("slash command (list)", command),
-        Map.entry("modal submission (store request)", submission))) {
+    List<Map.Entry<String, IntFunction<String>>> chosen = new ArrayList<>();
+    if (kinds.isEmpty() || kinds.contains("slash")) {
+      chosen.add(Map.entry("slash command (list)", command));
+    }
+    if (kinds.isEmpty() || kinds.contains("modal")) {
+      chosen.add(Map.entry("modal submission (store request)", submission));
+    }
+    for (var kind : chosen) {
       load(bareUrl, kind.getValue(), WARMUP_PER_CLIENT);
       load(botUrl, kind.getValue(), WARMUP_PER_CLIENT);
       List<Stats> bareRounds = new ArrayList<>();
