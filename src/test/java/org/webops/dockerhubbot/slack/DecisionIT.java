@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.testing.Await;
 import org.webops.dockerhubbot.testing.FakeSlack;
+import org.webops.dockerhubbot.testing.RunningBot;
 import org.webops.dockerhubbot.testing.ModalValues;
 import org.webops.dockerhubbot.testing.SlackRequests;
 import org.webops.dockerhubbot.testing.TestBot;
@@ -36,21 +35,15 @@ class DecisionIT {
   private static final String APPROVER = "U0APPROVER";
   private static final String OUTSIDER = "U0OUTSIDER";
 
-  @TempDir Path dir;
+  @RegisterExtension final RunningBot running = new RunningBot();
   private FakeSlack slack;
   private TestBot bot;
 
   @BeforeEach
-  void start() throws Exception {
-    slack = new FakeSlack();
+  void start() {
+    slack = running.slack();
+    bot = running.bot();
     slack.channelMembers(Set.of(REQUESTER, APPROVER, FakeSlack.BOT_USER));
-    bot = new TestBot(dir, slack, Map.of());
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-    slack.close();
   }
 
   @Test
@@ -92,8 +85,7 @@ class DecisionIT {
   @Test
   void approve_approverGroupConfigured_usesGroupMembersNotChannel() throws Exception {
     // given: the approver is in the channel but not in the group; the outsider is in the group
-    bot.close();
-    bot = new TestBot(dir, slack, Map.of("SLACK_APPROVER_GROUP", "S0WEBOPS"));
+    bot = running.restartWith(Map.of("SLACK_APPROVER_GROUP", "S0WEBOPS"));
     slack.approverGroup(Set.of(OUTSIDER));
     ProvisioningRequest request = pendingRequest();
 

@@ -4,21 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.testing.FakeSlack;
+import org.webops.dockerhubbot.testing.RunningBot;
 import org.webops.dockerhubbot.testing.ModalValues;
 import org.webops.dockerhubbot.testing.TestBot;
 import org.webops.dockerhubbot.workflow.CredentialKind;
@@ -31,20 +30,14 @@ class RequestSubmissionIT {
   private static final String REQUESTER = "U0REQUESTER";
   private static final String ORIGIN = "C0GENERAL";
 
-  @TempDir Path dir;
+  @RegisterExtension final RunningBot running = new RunningBot();
   private FakeSlack slack;
   private TestBot bot;
 
   @BeforeEach
-  void start() throws Exception {
-    slack = new FakeSlack();
-    bot = new TestBot(dir, slack, Map.of());
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-    slack.close();
+  void start() {
+    slack = running.slack();
+    bot = running.bot();
   }
 
   @Test
@@ -154,8 +147,7 @@ class RequestSubmissionIT {
   @Test
   void submit_serviceUserWithoutEncryptionKey_errorOnKindAndNothingStored() throws Exception {
     // given
-    bot.close();
-    bot = new TestBot(dir, slack, Map.of("DATA_ENCRYPTION_KEY", ""));
+    bot = running.restartWith(Map.of("DATA_ENCRYPTION_KEY", ""));
 
     // when
     JsonNode answer = submit(ModalValues.valid().with("kind", "service-user"));
@@ -168,8 +160,7 @@ class RequestSubmissionIT {
   @Test
   void submit_dryRunConfigured_cardSaysSoAndRequestRemembersIt() throws Exception {
     // given
-    bot.close();
-    bot = new TestBot(dir, slack, Map.of("DRY_RUN", "true"));
+    bot = running.restartWith(Map.of("DRY_RUN", "true"));
 
     // when
     submit(ModalValues.valid());

@@ -2,19 +2,18 @@ package org.webops.dockerhubbot.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webops.dockerhubbot.secretlinks.SecretLink;
 import org.webops.dockerhubbot.secretlinks.SecretPayload;
 import org.webops.dockerhubbot.testing.Await;
 import org.webops.dockerhubbot.testing.FakeSlack;
+import org.webops.dockerhubbot.testing.RunningBot;
 import org.webops.dockerhubbot.testing.ModalValues;
 import org.webops.dockerhubbot.testing.TestBot;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
@@ -23,20 +22,14 @@ import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 class SecretLinkWiringIT {
   private static final String TOKEN_VALUE = "dckr_oat_WIRING-SECRET-4411";
 
-  @TempDir Path dir;
+  @RegisterExtension final RunningBot running = new RunningBot();
   private FakeSlack slack;
   private TestBot bot;
 
   @BeforeEach
-  void start() throws Exception {
-    slack = new FakeSlack();
-    bot = new TestBot(dir, slack, Map.of());
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-    slack.close();
+  void start() {
+    slack = running.slack();
+    bot = running.bot();
   }
 
   @Test

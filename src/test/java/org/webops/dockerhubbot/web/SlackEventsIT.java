@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webops.dockerhubbot.testing.FakeSlack;
+import org.webops.dockerhubbot.testing.RunningBot;
 import org.webops.dockerhubbot.testing.SlackRequests;
 import org.webops.dockerhubbot.testing.TestBot;
 import org.webops.dockerhubbot.workflow.RequestState;
@@ -22,20 +21,14 @@ class SlackEventsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String USER = "U0REQUESTER";
 
-  @TempDir Path dir;
+  @RegisterExtension final RunningBot running = new RunningBot();
   private FakeSlack slack;
   private TestBot bot;
 
   @BeforeEach
-  void start() throws Exception {
-    slack = new FakeSlack();
-    bot = new TestBot(dir, slack, Map.of());
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-    slack.close();
+  void start() {
+    slack = running.slack();
+    bot = running.bot();
   }
 
   @Test

@@ -1,0 +1,53 @@
+package org.webops.dockerhubbot.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A JUnit extension that gives each test a fake Slack and the whole bot against it, on an H2 file
+ * of its own, and stops both afterwards: {@code @RegisterExtension final RunningBot running = new
+ * RunningBot();}.
+ */
+public final class RunningBot implements BeforeEachCallback, AfterEachCallback {
+  private Path dir;
+  private FakeSlack slack;
+  private TestBot bot;
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    dir = Files.createTempDirectory("running-bot");
+    slack = new FakeSlack();
+    bot = new TestBot(dir, slack, Map.of());
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    bot.close();
+    slack.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+
+  public TestBot bot() {
+    return bot;
+  }
+
+  public FakeSlack slack() {
+    return slack;
+  }
+
+  /** Stops the bot and starts it again on the same database with other settings. */
+  public TestBot restartWith(Map<String, String> overrides) {
+    bot.close();
+    bot = new TestBot(dir, slack, overrides);
+    return bot;
+  }
+}
