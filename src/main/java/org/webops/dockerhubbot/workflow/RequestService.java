@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.audit.AuditLog;
 import org.webops.dockerhubbot.workflow.RequestForm.Field;
@@ -28,6 +30,8 @@ public final class RequestService {
 
     record NotFound(long requestId) implements DecisionOutcome {}
   }
+
+  private static final Logger log = LoggerFactory.getLogger(RequestService.class);
 
   private final RequestRepository requests;
   private final AuditLog audit;
@@ -60,7 +64,7 @@ public final class RequestService {
     try {
       return new Submission.Created(
           requests.create(requester, originChannel, spec, dryRun, clock.instant()));
-    } catch (RequestRepository.PipelineTakenException raced) {
+    } catch (RequestRepository.PipelineTakenException taken) {
       return requests.findLive(spec.pipeline())
           .map(RequestService::pipelineTaken)
           .orElseGet(() -> new Submission.Refused(Map.of(Field.PIPELINE,
@@ -92,7 +96,15 @@ public final class RequestService {
           "You asked for request #" + requestId + " yourself, so another approver has to "
               + verb + " it.");
     }
-    if (!approvers.isApprover(userId)) {
+    boolean approver;
+    try {
+      approver = approvers.isApprover(userId);
+    } catch (RuntimeException e) {
+      log.warn("Could not check whether {} is an approver: {}", userId, e.getMessage());
+      return new DecisionOutcome.NotAllowed("I could not check the approver group with Slack just"
+          + " now, so nothing changed. Please try again in a minute.");
+    }
+    if (!approver) {
       audit.record(new AuditEvent(requestId, userId, verb.toUpperCase() + "_REFUSED",
           "not an approver", now));
       return new DecisionOutcome.NotAllowed(

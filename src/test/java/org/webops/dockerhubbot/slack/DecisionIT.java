@@ -104,6 +104,23 @@ class DecisionIT {
   }
 
   @Test
+  void approve_slackCannotListApprovers_clickerToldToRetryStateUnchanged() throws Exception {
+    // given
+    ProvisioningRequest request = pendingRequest();
+    slack.answer("conversations.members", call -> "{\"ok\":false,\"error\":\"ratelimited\"}");
+
+    // when
+    click(APPROVER, "approve-action", request, "no-check");
+
+    // then
+    assertThat(JSON.readTree(slack.await("respond/no-check", 1).get(0).body()).path("text").asText())
+        .contains("could not check the approver group");
+    assertThat(bot.requests().find(request.id()).orElseThrow().state())
+        .isEqualTo(RequestState.PENDING_APPROVAL);
+    assertThat(slack.calls("chat.update")).isEmpty();
+  }
+
+  @Test
   void approve_tenConcurrentClicks_exactlyOneDecisionAndOneCardUpdate() throws Exception {
     // given
     ProvisioningRequest request = pendingRequest();
