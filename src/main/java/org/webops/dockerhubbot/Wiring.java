@@ -67,7 +67,7 @@ import org.webops.dockerhubbot.workflow.RequestValidator;
 public final class Wiring implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Wiring.class);
   private static final Duration APPROVER_CACHE = Duration.ofSeconds(60);
-  private static final Duration MISSING_CARD_SWEEP = Duration.ofMinutes(1);
+  private static final Duration CARD_SWEEP = Duration.ofMinutes(1);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private Database database;
@@ -174,8 +174,8 @@ public final class Wiring implements AutoCloseable {
     }
     purger.start();
     scheduler.scheduleWithFixedDelay(
-        () -> async.run("posting missing cards", announcer::postMissingCards),
-        0, MISSING_CARD_SWEEP.toSeconds(), TimeUnit.SECONDS);
+        () -> async.run("repairing cards", announcer::repairCards),
+        0, CARD_SWEEP.toSeconds(), TimeUnit.SECONDS);
     web.ready();
 
     if (config.dataEncryptionKey().isEmpty()) {

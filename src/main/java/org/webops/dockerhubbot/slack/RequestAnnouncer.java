@@ -48,10 +48,12 @@ public final class RequestAnnouncer {
   }
 
   /**
-   * Posts the cards that a crash, a deploy or a Slack failure left unposted, each under a fresh
-   * lease so that two instances never post the same card; runs at start-up and periodically.
+   * Repairs what a crash, a deploy or a Slack failure left behind: posts missing cards, each under
+   * a fresh lease so that two instances never post the same card, and rewrites cards that show an
+   * older state than their request (rewriting twice is harmless). Runs at start-up and every
+   * minute.
    */
-  public void postMissingCards() {
+  public void repairCards() {
     Instant now = clock.instant();
     for (ProvisioningRequest request : requests.withoutCard(now, 20)) {
       if (!requests.leaseCard(request.id(), now, now.plus(RequestRepository.CARD_LEASE))) {
@@ -63,23 +65,27 @@ public final class RequestAnnouncer {
         log.warn("Posting the card of request #{} failed again: {}", request.id(), e.getMessage());
       }
     }
+    for (ProvisioningRequest request : requests.withStaleCard(20)) {
+      refreshCard(request);
+    }
   }
 
   private void postCard(ProvisioningRequest request) {
     MessageRef card = messenger.post(approvalChannel, ApprovalCard.fallbackText(request),
         ApprovalCard.build(request, cardSetting));
-    requests.attachCard(request.id(), card);
+    requests.attachCard(request.id(), card, request.state());
     messenger.tell(request.requester(), request.originChannel(),
         "Your request #" + request.id() + " for " + SlackText.code(request.spec().pipeline())
             + " waits for approval by webops in " + SlackText.channel(approvalChannel)
             + ". I'll tell you here when it is decided.");
   }
 
+  /**
+   * Rewrites the card, tells the requester and starts provisioning of an approved request. A card
+   * that cannot be rewritten now stops neither: the sweep rewrites it later.
+   */
   public void decided(ProvisioningRequest request) {
-    request.card().ifPresentOrElse(
-        card -> messenger.update(card, ApprovalCard.fallbackText(request),
-            ApprovalCard.build(request, cardSetting)),
-        () -> log.warn("Request #{} was decided before its card was stored", request.id()));
+    refreshCard(request);
     String by = SlackText.user(request.decision().orElseThrow().by());
     String what = "Your request #" + request.id() + " for "
         + SlackText.code(request.spec().pipeline());
@@ -91,5 +97,20 @@ public final class RequestAnnouncer {
     messenger.tell(request.requester(), request.originChannel(), what + " was approved by " + by
         + ". Provisioning starts now; you will get the CircleCI settings when it is done.");
     provisioning.start(request);
+  }
+
+  private void refreshCard(ProvisioningRequest request) {
+    if (request.card().isEmpty()) {
+      log.warn("Request #{} has no card to rewrite yet", request.id());
+      return;
+    }
+    try {
+      messenger.update(request.card().get(), ApprovalCard.fallbackText(request),
+          ApprovalCard.build(request, cardSetting));
+      requests.cardShows(request.id(), request.state());
+    } catch (RuntimeException e) {
+      log.warn("Rewriting the card of request #{} failed; the sweep tries again: {}",
+          request.id(), e.getMessage());
+    }
   }
 }

@@ -117,9 +117,21 @@ public final class JdbcRequestRepository implements RequestRepository {
   }
 
   @Override
-  public void attachCard(long id, MessageRef card) {
-    jdbc.update("UPDATE requests SET card_channel = ?, card_ts = ?, card_lease_until = NULL"
-        + " WHERE id = ?", card.channel(), card.ts(), id);
+  public void attachCard(long id, MessageRef card, RequestState shown) {
+    jdbc.update("UPDATE requests SET card_channel = ?, card_ts = ?, card_state = ?,"
+        + " card_lease_until = NULL WHERE id = ?", card.channel(), card.ts(), shown.name(), id);
+  }
+
+  @Override
+  public void cardShows(long id, RequestState shown) {
+    jdbc.update("UPDATE requests SET card_state = ? WHERE id = ?", shown.name(), id);
+  }
+
+  @Override
+  public List<ProvisioningRequest> withStaleCard(int limit) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM requests WHERE card_ts IS NOT NULL"
+        + " AND (card_state IS NULL OR card_state <> state) ORDER BY id LIMIT " + Math.max(1, limit),
+        this::map);
   }
 
   @Override

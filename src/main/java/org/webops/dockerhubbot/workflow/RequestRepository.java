@@ -47,7 +47,14 @@ public interface RequestRepository {
   /** Gives the lease back after a failed post, so that the next sweep tries again at once. */
   void releaseCardLease(long id);
 
-  void attachCard(long id, MessageRef card);
+  /** Records the posted card and the state it shows. */
+  void attachCard(long id, MessageRef card, RequestState shown);
+
+  /** Records that the card now shows {@code shown}. */
+  void cardShows(long id, RequestState shown);
+
+  /** Requests whose card shows another state than theirs. */
+  List<ProvisioningRequest> withStaleCard(int limit);
 
   /** Pending requests whose card was never posted and whose lease, if any, has run out. */
   List<ProvisioningRequest> withoutCard(Instant now, int limit);

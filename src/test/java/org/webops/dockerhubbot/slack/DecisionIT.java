@@ -73,6 +73,36 @@ class DecisionIT {
   }
 
   @Test
+  void approve_cardUpdateFails_requesterStillToldAndTheSweepRewritesTheCardAfterRestart()
+      throws Exception {
+    // given: Slack refuses the card update once
+    ProvisioningRequest request = pendingRequest();
+    slack.answer("chat.update", call -> "{\"ok\":false,\"error\":\"internal_error\"}");
+
+    // when
+    click(APPROVER, "approve-action", request, "approve");
+
+    // then: the decision stands and the requester hears of it
+    Await.until(() -> slack.calls("chat.postEphemeral").stream()
+            .anyMatch(call -> call.param("text").contains("was approved by")),
+        Duration.ofSeconds(10), () -> "requester told despite the failed card update");
+    assertThat(bot.requests().withStaleCard(10)).extracting(ProvisioningRequest::id)
+        .containsExactly(request.id());
+
+    // when: Slack answers again and the bot restarts
+    slack.answer("chat.update", call -> "{\"ok\":true,\"channel\":\"" + call.param("channel")
+        + "\",\"ts\":\"" + call.param("ts") + "\"}");
+    bot.restart();
+
+    // then
+    List<FakeSlack.Call> updates = slack.await("chat.update", 2);
+    assertThat(JSON.readTree(updates.get(1).param("blocks")).toString())
+        .contains("Approved by <@" + APPROVER + ">").doesNotContain("approve-action");
+    Await.until(() -> bot.requests().withStaleCard(10).isEmpty(), Duration.ofSeconds(10),
+        () -> "card recorded as showing the approval");
+  }
+
+  @Test
   void approve_byRequesterWhoIsAnApprover_refusedStateUnchanged() throws Exception {
     assertApprovalRefused(REQUESTER, "yourself");
   }

@@ -156,7 +156,7 @@ abstract class RequestRepositoryContract {
   void attachCard_thenFind_cardKnown() {
     long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
 
-    requests.attachCard(id, new MessageRef("C9", "1700000000.000200"));
+    requests.attachCard(id, new MessageRef("C9", "1700000000.000200"), RequestState.PENDING_APPROVAL);
 
     assertThat(requests.find(id).orElseThrow().card()).contains(new MessageRef("C9", "1700000000.000200"));
   }
@@ -183,10 +183,27 @@ abstract class RequestRepositoryContract {
   @Test
   void leaseCard_cardAlreadyAttached_refusedAndNotListed() {
     long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
-    requests.attachCard(id, new MessageRef("C9", "1.2"));
+    requests.attachCard(id, new MessageRef("C9", "1.2"), RequestState.PENDING_APPROVAL);
 
     assertThat(requests.leaseCard(id, NOW, NOW.plusSeconds(30))).isFalse();
     assertThat(requests.withoutCard(NOW, 10)).isEmpty();
+  }
+
+  @Test
+  void withStaleCard_decidedAfterThePost_listedUntilTheCardShowsTheNewState() {
+    // given: a card showing the pending request, then a decision
+    long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
+    long other = requests.create("U1", Optional.empty(), spec("gh/org/other"), false, NOW).id();
+    requests.attachCard(id, new MessageRef("C9", "1.2"), RequestState.PENDING_APPROVAL);
+    requests.attachCard(other, new MessageRef("C9", "1.3"), RequestState.PENDING_APPROVAL);
+    assertThat(requests.withStaleCard(10)).isEmpty();
+    requests.transition(id, RequestState.PENDING_APPROVAL, RequestState.APPROVED,
+        new Decision("U2", NOW, Optional.empty()), new AuditEvent(id, "U2", "APPROVED", "", NOW));
+
+    // when / then
+    assertThat(requests.withStaleCard(10)).extracting(ProvisioningRequest::id).containsExactly(id);
+    requests.cardShows(id, RequestState.APPROVED);
+    assertThat(requests.withStaleCard(10)).isEmpty();
   }
 
   @Test
