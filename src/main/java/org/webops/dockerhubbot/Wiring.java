@@ -24,11 +24,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.audit.AuditLog;
+import org.webops.dockerhubbot.circleci.CircleCiClient;
+import org.webops.dockerhubbot.circleci.CircleCiProjectLookup;
+import org.webops.dockerhubbot.circleci.CircleCiToken;
 import org.webops.dockerhubbot.http.HttpClients;
+import org.webops.dockerhubbot.http.RetryPolicy;
+import org.webops.dockerhubbot.http.Sleeper;
 import org.webops.dockerhubbot.secretlinks.ClaimRateLimiter;
 import org.webops.dockerhubbot.secretlinks.ExpiredLinkPurger;
 import org.webops.dockerhubbot.secretlinks.RequestThreads;
@@ -68,6 +74,7 @@ public final class Wiring implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Wiring.class);
   private static final Duration APPROVER_CACHE = Duration.ofSeconds(60);
   private static final Duration CARD_SWEEP = Duration.ofMinutes(1);
+  private static final Duration PROJECT_LOOKUP_TIMEOUT = Duration.ofMillis(1500);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private Database database;
@@ -122,7 +129,8 @@ public final class Wiring implements AutoCloseable {
 
     RequestService service = new RequestService(requests, audit,
         new SlackApprovers(methods, config.approverGroup(), config.approvalChannel(), APPROVER_CACHE),
-        new RequestValidator(), serviceUsersUnavailable(config), config.dryRun(), clock);
+        new RequestValidator(), projectLookup(config, http, clock), serviceUsersUnavailable(config),
+        config.dryRun(), clock);
     RequestAnnouncer announcer = new RequestAnnouncer(messenger, requests,
         new ProvisioningNotYetAvailable(), config.approvalChannel(),
         new ApprovalCard.Setting(config.dockerhubOrg(), config.dockerhubTeam().orElse("")),
@@ -184,6 +192,14 @@ public final class Wiring implements AutoCloseable {
     }
     log.info("dockerhub-user-bot serving on port {} after {} ms ({})", web.port(),
         java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), config);
+  }
+
+  /** The form's CircleCI check: one try, well inside the three seconds Slack gives the ack. */
+  private static CircleCiProjectLookup projectLookup(Config config, OkHttpClient http, Clock clock) {
+    OkHttpClient quick = http.newBuilder().callTimeout(PROJECT_LOOKUP_TIMEOUT).build();
+    return new CircleCiProjectLookup(new CircleCiClient(HttpUrl.get(config.circleciApiUrl()), quick,
+        new CircleCiToken(config.circleciToken().reveal()), config.dryRun(), RetryPolicy.none(),
+        Sleeper.REAL, clock));
   }
 
   private void startSocketMode(Config config, App app) {

@@ -37,17 +37,19 @@ public final class RequestService {
   private final AuditLog audit;
   private final Approvers approvers;
   private final RequestValidator validator;
+  private final ProjectLookup projects;
   private final Optional<String> serviceUsersUnavailable;
   private final boolean dryRun;
   private final Clock clock;
 
   public RequestService(RequestRepository requests, AuditLog audit, Approvers approvers,
-      RequestValidator validator, Optional<String> serviceUsersUnavailable, boolean dryRun,
-      Clock clock) {
+      RequestValidator validator, ProjectLookup projects, Optional<String> serviceUsersUnavailable,
+      boolean dryRun, Clock clock) {
     this.requests = requests;
     this.audit = audit;
     this.approvers = approvers;
     this.validator = validator;
+    this.projects = projects;
     this.serviceUsersUnavailable = serviceUsersUnavailable;
     this.dryRun = dryRun;
     this.clock = clock;
@@ -59,6 +61,11 @@ public final class RequestService {
       return new Submission.Refused(invalid.errors());
     }
     RequestSpec spec = ((RequestValidator.Result.Valid) result).spec();
+    if (projects.lookup(spec.pipeline()) == ProjectLookup.Answer.MISSING) {
+      return new Submission.Refused(Map.of(Field.PIPELINE, "CircleCI has no project "
+          + spec.pipeline() + " that the bot can see. Check the slug (letter case counts) or"
+          + " that the bot's CircleCI user can open the project."));
+    }
     // No look before the insert: the unique index answers "taken", and the ack path stays at
     // one database write; the live request is read only to word the error.
     try {

@@ -21,6 +21,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.webops.dockerhubbot.testing.FakeCircleCi;
 import org.webops.dockerhubbot.testing.FakeSlack;
 import org.webops.dockerhubbot.testing.ModalValues;
 import org.webops.dockerhubbot.testing.SlackRequests;
@@ -53,12 +54,12 @@ public final class AckLatencyBenchmark {
 
   /** @param kinds "slash", "modal", or empty for both */
   private void run(List<String> kinds) throws Exception {
-    try (FakeSlack slack = new FakeSlack()) {
+    try (FakeSlack slack = new FakeSlack(); FakeCircleCi circleci = new FakeCircleCi()) {
       Path dir = Files.createTempDirectory("ack-bench");
       int barePort = BenchProcesses.freePort();
       Process bare = BenchProcesses.launchBare(Files.createDirectories(dir.resolve("bare")), barePort, slack);
       int botPort = BenchProcesses.freePort();
-      Process bot = BenchProcesses.launchBot(Files.createDirectories(dir.resolve("bot")), botPort, slack);
+      Process bot = BenchProcesses.launchBot(Files.createDirectories(dir.resolve("bot")), botPort, slack, circleci);
       try {
         BenchProcesses.millisUntilHealthy(bare, barePort);
         BenchProcesses.millisUntilHealthy(bot, botPort);

@@ -12,6 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.webops.dockerhubbot.testing.FakeCircleCi;
 import org.webops.dockerhubbot.testing.FakeSlack;
 import org.webops.dockerhubbot.testing.TestBot;
 
@@ -35,7 +36,8 @@ final class BenchProcesses {
     }
   }
 
-  static Process launchBot(Path dir, int port, FakeSlack slack) throws IOException {
+  static Process launchBot(Path dir, int port, FakeSlack slack, FakeCircleCi circleci)
+      throws IOException {
     List<String> options = new ArrayList<>(procfileOptions());
     if (NATIVE_MEMORY) {
       options.add(0, "-XX:NativeMemoryTracking=summary");
@@ -44,7 +46,7 @@ final class BenchProcesses {
     command.add("-jar");
     command.add(JAR.toString());
     ProcessBuilder builder = builder(command, dir);
-    builder.environment().putAll(TestBot.baseEnvironment(dir, slack));
+    builder.environment().putAll(TestBot.baseEnvironment(dir, slack, circleci));
     builder.environment().put("PORT", Integer.toString(port));
     return builder.start();
   }

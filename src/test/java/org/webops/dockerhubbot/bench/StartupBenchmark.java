@@ -19,6 +19,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.webops.dockerhubbot.testing.FakeCircleCi;
 import org.webops.dockerhubbot.testing.FakeSlack;
 import org.webops.dockerhubbot.testing.ModalValues;
 import org.webops.dockerhubbot.testing.SlackRequests;
@@ -42,12 +43,12 @@ public final class StartupBenchmark {
   }
 
   private void run() throws Exception {
-    try (FakeSlack slack = new FakeSlack()) {
+    try (FakeSlack slack = new FakeSlack(); FakeCircleCi circleci = new FakeCircleCi()) {
       List<Long> millis = new ArrayList<>();
       for (int i = 0; i < STARTS; i++) {
         Path dir = Files.createTempDirectory("startup-bench");
         int port = BenchProcesses.freePort();
-        Process bot = BenchProcesses.launchBot(dir, port, slack);
+        Process bot = BenchProcesses.launchBot(dir, port, slack, circleci);
         try {
           millis.add(BenchProcesses.millisUntilHealthy(bot, port));
           if (i == STARTS - 1) {

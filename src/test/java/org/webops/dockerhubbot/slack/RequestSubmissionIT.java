@@ -111,6 +111,50 @@ class RequestSubmissionIT {
   }
 
   @Test
+  void submit_projectUnknownToCircleCi_errorOnPipelineAndNothingStored() throws Exception {
+    // given
+    bot.circleci().missing("gh/example/typo");
+
+    // when
+    JsonNode answer = submit(ModalValues.valid().with("pipeline", "gh/example/typo"));
+
+    // then
+    assertThat(answer.path("errors").path("pipeline-block").asText())
+        .contains("CircleCI has no project gh/example/typo");
+    assertThat(all()).isEmpty();
+    var lookup = bot.circleci().requests().get(0);
+    assertThat(lookup.getUrl().encodedPath()).isEqualTo("/api/v2/project/gh%2Fexample%2Ftypo");
+    assertThat(lookup.getHeaders().get("Circle-Token")).isEqualTo("circle-test-token");
+  }
+
+  @Test
+  void submit_circleCiFailing_requestTakenUncheckedWithOneTry() throws Exception {
+    // given
+    bot.circleci().failWith(503);
+
+    // when
+    JsonNode answer = submit(ModalValues.valid());
+
+    // then
+    assertThat(answer.has("errors")).isFalse();
+    assertThat(all()).hasSize(1);
+    assertThat(bot.circleci().requests()).hasSize(1);
+  }
+
+  @Test
+  void submit_circleCiTooSlow_requestTakenUncheckedBeforeSlackGivesUp() throws Exception {
+    // given: an answer later than the lookup's 1.5 s budget
+    bot.circleci().delay(java.time.Duration.ofSeconds(5));
+
+    // when
+    JsonNode answer = submit(ModalValues.valid());
+
+    // then
+    assertThat(answer.has("errors")).isFalse();
+    assertThat(all()).hasSize(1);
+  }
+
+  @Test
   void submit_pipelineAlreadyPending_errorOnPipelineAndNoSecondRow() throws Exception {
     // given
     submit(ModalValues.valid());

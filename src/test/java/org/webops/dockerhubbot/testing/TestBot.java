@@ -27,6 +27,7 @@ public final class TestBot implements AutoCloseable {
   public static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
 
   private final FakeSlack slack;
+  private final FakeCircleCi circleci;
   private final Map<String, String> env;
   private final OkHttpClient http = new OkHttpClient.Builder()
       .callTimeout(Duration.ofSeconds(10)).build();
@@ -34,12 +35,18 @@ public final class TestBot implements AutoCloseable {
 
   public TestBot(Path dataDir, FakeSlack slack, Map<String, String> overrides) {
     this.slack = slack;
-    this.env = new HashMap<>(baseEnvironment(dataDir, slack));
+    try {
+      this.circleci = new FakeCircleCi();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    this.env = new HashMap<>(baseEnvironment(dataDir, slack, circleci));
     this.env.putAll(overrides);
     start();
   }
 
-  public static Map<String, String> baseEnvironment(Path dataDir, FakeSlack slack) {
+  public static Map<String, String> baseEnvironment(Path dataDir, FakeSlack slack,
+      FakeCircleCi circleci) {
     Map<String, String> env = new HashMap<>();
     env.put("PORT", "0");
     env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
@@ -53,7 +60,8 @@ public final class TestBot implements AutoCloseable {
     env.put("PUBLIC_BASE_URL", "http://127.0.0.1:9/");
     env.put("DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("bot").toAbsolutePath());
     env.put("DATA_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(new byte[32]));
-    env.put("SLACK_API_URL", slack == null ? "http://127.0.0.1:9/api/" : slack.apiUrl());
+    env.put("SLACK_API_URL", slack.apiUrl());
+    env.put("CIRCLECI_API_URL", circleci.apiUrl());
     return env;
   }
 
@@ -97,6 +105,10 @@ public final class TestBot implements AutoCloseable {
     return slack;
   }
 
+  public FakeCircleCi circleci() {
+    return circleci;
+  }
+
   /** POSTs a body to /slack/events, signed now with the right secret. */
   public Response send(String body) throws IOException {
     long now = Instant.now().getEpochSecond();
@@ -136,5 +148,6 @@ public final class TestBot implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    circleci.close();
   }
 }

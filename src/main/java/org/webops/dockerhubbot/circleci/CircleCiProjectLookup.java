@@ -1,0 +1,33 @@
+package org.webops.dockerhubbot.circleci;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webops.dockerhubbot.http.ApiException;
+import org.webops.dockerhubbot.workflow.ProjectLookup;
+
+/**
+ * Asks CircleCI whether a project exists ({@code GET /project/{slug}}), for the request form. The
+ * client it is given must have a short call timeout and no retries: the form's ack waits for it.
+ * CircleCI answers 404 both for "no such project" and "the token cannot see it".
+ */
+public final class CircleCiProjectLookup implements ProjectLookup {
+  private static final Logger log = LoggerFactory.getLogger(CircleCiProjectLookup.class);
+
+  private final CircleCiClient client;
+
+  public CircleCiProjectLookup(CircleCiClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Answer lookup(String pipeline) {
+    try {
+      return client.findProject(ProjectSlug.of(pipeline)).isPresent() ? Answer.EXISTS : Answer.MISSING;
+    } catch (ApiException e) {
+      log.warn("Could not check CircleCI project {}: {}", pipeline, e.getMessage());
+      return Answer.UNKNOWN;
+    } catch (IllegalArgumentException e) {
+      return Answer.UNKNOWN; // a slug form CircleCI's client does not know; the form checked it
+    }
+  }
+}
