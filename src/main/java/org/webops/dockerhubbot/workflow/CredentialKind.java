@@ -1,10 +1,9 @@
 package org.webops.dockerhubbot.workflow;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The two ways to give a pipeline a Docker Hub credential (DESIGN.md §3). */
-public enum CredentialKind {
+public enum CredentialKind implements FormChoice {
   SERVICE_USER("service-user", "Service user (own Docker ID, the runbook's way)"),
   ORG_TOKEN("org-token", "Organisation access token (fully automatic, no seat)");
 
@@ -16,15 +15,17 @@ public enum CredentialKind {
     this.label = label;
   }
 
+  @Override
   public String id() {
     return id;
   }
 
+  @Override
   public String label() {
     return label;
   }
 
   public static Optional<CredentialKind> fromId(String id) {
-    return Arrays.stream(values()).filter(kind -> kind.id.equals(id)).findFirst();
+    return FormChoice.byId(CredentialKind.class, id);
   }
 }

@@ -1,10 +1,9 @@
 package org.webops.dockerhubbot.workflow;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** What the token may do; pipelines only pull, so read-only is the default. */
-public enum TokenScope {
+public enum TokenScope implements FormChoice {
   READ_ONLY("read-only", "Read-only (pull)"),
   READ_WRITE("read-write", "Read and write (pull and push)");
 
@@ -16,15 +15,17 @@ public enum TokenScope {
     this.label = label;
   }
 
+  @Override
   public String id() {
     return id;
   }
 
+  @Override
   public String label() {
     return label;
   }
 
   public static Optional<TokenScope> fromId(String id) {
-    return Arrays.stream(values()).filter(scope -> scope.id.equals(id)).findFirst();
+    return FormChoice.byId(TokenScope.class, id);
   }
 }

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.webops.dockerhubbot.workflow.CredentialKind;
+import org.webops.dockerhubbot.workflow.FormChoice;
 import org.webops.dockerhubbot.workflow.RequestValidator;
 import org.webops.dockerhubbot.workflow.TokenScope;
 
@@ -51,18 +52,16 @@ public final class RequestModal {
           pipeline.ifPresent(t::initialValue);
           return t;
         }))));
-    List<OptionObject> kinds = Arrays.stream(CredentialKind.values())
-        .map(kind -> option(kind.label(), kind.id())).toList();
+    List<OptionObject> kinds = options(CredentialKind.values());
     blocks.add(input(i -> i.blockId(KIND_BLOCK)
         .label(plainText("Credential kind"))
         .element(radioButtons(r -> r.actionId(KIND_ACTION).options(kinds)
-            .initialOption(option(DEFAULT_KIND.label(), DEFAULT_KIND.id()))))));
-    List<OptionObject> scopes = Arrays.stream(TokenScope.values())
-        .map(scope -> option(scope.label(), scope.id())).toList();
+            .initialOption(option(DEFAULT_KIND))))));
+    List<OptionObject> scopes = options(TokenScope.values());
     blocks.add(input(i -> i.blockId(SCOPE_BLOCK)
         .label(plainText("Token scope"))
         .element(staticSelect(s -> s.actionId(SCOPE_ACTION).options(scopes)
-            .initialOption(option(TokenScope.READ_ONLY.label(), TokenScope.READ_ONLY.id()))))));
+            .initialOption(option(TokenScope.READ_ONLY))))));
     blocks.add(input(i -> i.blockId(REPOSITORIES_BLOCK)
         .optional(true)
         .label(plainText("Repositories the token may pull (organisation tokens)"))
@@ -108,6 +107,14 @@ public final class RequestModal {
         .close(viewClose(t -> t.type("plain_text").text("Cancel")))
         .privateMetadata(privateMetadata)
         .blocks(blocks));
+  }
+
+  private static List<OptionObject> options(FormChoice[] choices) {
+    return Arrays.stream(choices).map(RequestModal::option).toList();
+  }
+
+  private static OptionObject option(FormChoice choice) {
+    return option(choice.label(), choice.id());
   }
 
   private static OptionObject lifetimeOption(int days) {
