@@ -32,17 +32,42 @@ import org.webops.dockerhubbot.audit.AuditLog;
 import org.webops.dockerhubbot.circleci.CircleCiClient;
 import org.webops.dockerhubbot.circleci.CircleCiProjectLookup;
 import org.webops.dockerhubbot.circleci.CircleCiToken;
+import org.webops.dockerhubbot.dockerhub.DockerHubClient;
+import org.webops.dockerhubbot.dockerhub.DockerHubCredential;
 import org.webops.dockerhubbot.http.HttpClients;
+import org.webops.dockerhubbot.provisioning.Apis;
+import org.webops.dockerhubbot.provisioning.FreshTokens;
+import org.webops.dockerhubbot.provisioning.Plans;
+import org.webops.dockerhubbot.provisioning.ProvisioningRunner;
+import org.webops.dockerhubbot.provisioning.ProvisioningSettings;
+import org.webops.dockerhubbot.provisioning.RunControl;
+import org.webops.dockerhubbot.provisioning.RunStore;
+import org.webops.dockerhubbot.provisioning.steps.ApproverLinks;
+import org.webops.dockerhubbot.provisioning.steps.AwaitMembership;
+import org.webops.dockerhubbot.provisioning.steps.CreateOrgToken;
+import org.webops.dockerhubbot.provisioning.steps.CreatePersonalToken;
+import org.webops.dockerhubbot.provisioning.steps.DeliverCredentials;
+import org.webops.dockerhubbot.provisioning.steps.GenerateIdentity;
+import org.webops.dockerhubbot.provisioning.steps.InviteToTeam;
+import org.webops.dockerhubbot.provisioning.steps.SendSignUp;
+import org.webops.dockerhubbot.provisioning.steps.VerifySignUp;
+import org.webops.dockerhubbot.provisioning.steps.WriteCircleCiVariables;
 import org.webops.dockerhubbot.http.RetryPolicy;
 import org.webops.dockerhubbot.http.Sleeper;
 import org.webops.dockerhubbot.secretlinks.ClaimRateLimiter;
+import org.webops.dockerhubbot.secretlinks.DataEncryption;
 import org.webops.dockerhubbot.secretlinks.ExpiredLinkPurger;
+import org.webops.dockerhubbot.secretlinks.KeptSecrets;
+import org.webops.dockerhubbot.secretlinks.SecretLinkMessenger;
 import org.webops.dockerhubbot.secretlinks.RequestThreads;
 import org.webops.dockerhubbot.secretlinks.SecretLinkRoutes;
 import org.webops.dockerhubbot.secretlinks.SecretLinkStore;
 import org.webops.dockerhubbot.secretlinks.SecretLinks;
 import org.webops.dockerhubbot.secretlinks.SlackSecretLinkNotifier;
 import org.webops.dockerhubbot.slack.AsyncWork;
+import org.webops.dockerhubbot.slack.CardUpdates;
+import org.webops.dockerhubbot.slack.SlackProgress;
+import org.webops.dockerhubbot.slack.actions.RunButton;
 import org.webops.dockerhubbot.slack.DecisionReplies;
 import org.webops.dockerhubbot.slack.Listeners;
 import org.webops.dockerhubbot.slack.RequestAnnouncer;
@@ -58,13 +83,14 @@ import org.webops.dockerhubbot.slack.views.RejectReasonSubmission;
 import org.webops.dockerhubbot.slack.views.RequestModalSubmission;
 import org.webops.dockerhubbot.storage.Database;
 import org.webops.dockerhubbot.storage.JdbcAuditLog;
+import org.webops.dockerhubbot.storage.JdbcKeptSecretStore;
+import org.webops.dockerhubbot.storage.JdbcRunStore;
 import org.webops.dockerhubbot.storage.JdbcRequestRepository;
 import org.webops.dockerhubbot.storage.JdbcSecretLinkStore;
 import org.webops.dockerhubbot.web.BoltHandler;
 import org.webops.dockerhubbot.web.HealthRoutes;
 import org.webops.dockerhubbot.web.Routes;
 import org.webops.dockerhubbot.web.WebServer;
-import org.webops.dockerhubbot.workflow.ProvisioningNotYetAvailable;
 import org.webops.dockerhubbot.workflow.RequestRepository;
 import org.webops.dockerhubbot.workflow.RequestService;
 import org.webops.dockerhubbot.workflow.RequestValidator;
@@ -84,9 +110,13 @@ public final class Wiring implements AutoCloseable {
   private Wiring() {}
 
   public static Wiring start(Config config) {
+    return start(config, Tuning.defaults());
+  }
+
+  public static Wiring start(Config config, Tuning tuning) {
     Wiring wiring = new Wiring();
     try {
-      wiring.build(config);
+      wiring.build(config, tuning);
       return wiring;
     } catch (RuntimeException e) {
       wiring.close();
@@ -94,7 +124,7 @@ public final class Wiring implements AutoCloseable {
     }
   }
 
-  private void build(Config config) {
+  private void build(Config config, Tuning tuning) {
     Clock clock = Clock.systemUTC();
     OkHttpClient http = HttpClients.shared();
     started.push(() -> {
@@ -127,15 +157,47 @@ public final class Wiring implements AutoCloseable {
     MethodsClient methods = slack.methods(config.slackBotToken().reveal());
     SlackMessenger messenger = new SlackMessenger(methods);
 
-    RequestService service = new RequestService(requests, audit,
-        new SlackApprovers(methods, config.approverGroup(), config.approvalChannel(), APPROVER_CACHE),
+    SlackApprovers approvers =
+        new SlackApprovers(methods, config.approverGroup(), config.approvalChannel(), APPROVER_CACHE);
+    RequestService service = new RequestService(requests, audit, approvers,
         new RequestValidator(), projectLookup(config, http, clock), serviceUsersUnavailable(config),
         config.dryRun(), clock);
-    RequestAnnouncer announcer = new RequestAnnouncer(messenger, requests,
-        new ProvisioningNotYetAvailable(), config.approvalChannel(),
+    RunStore runs = new JdbcRunStore(database.dataSource());
+    RequestAnnouncer announcer = new RequestAnnouncer(messenger, requests, runs,
+        config.approvalChannel(),
         new ApprovalCard.Setting(config.dockerhubOrg(), config.dockerhubTeam().orElse("")),
         clock);
-    DecisionReplies replies = new DecisionReplies(announcer);
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("scheduler"));
+    started.push(scheduler::shutdownNow);
+    CardUpdates cards = new CardUpdates(announcer::refreshCard,
+        (task, delay) -> scheduler.schedule(() -> async.run("rewriting a card", task),
+            delay.toMillis(), TimeUnit.MILLISECONDS),
+        clock, tuning.cardInterval());
+
+    SecretLinkStore linkStore = new JdbcSecretLinkStore(database.dataSource());
+    RequestThreads threads = requestId -> requests.find(requestId)
+        .flatMap(request -> request.card())
+        .map(card -> new RequestThreads.ThreadRef(card.channel(), card.ts()));
+    SlackSecretLinkNotifier linkEvents = new SlackSecretLinkNotifier(methods, threads, work);
+    secretLinks = new SecretLinks(linkStore, audit, linkEvents, clock, new SecureRandom(),
+        config.publicBaseUrl().toString());
+
+    ExecutorService runsPool = Executors.newFixedThreadPool(4, named("provisioning"));
+    ExecutorService callsPool = Executors.newFixedThreadPool(4, named("api-calls"));
+    ProvisioningRunner runner = new ProvisioningRunner(requests, runs,
+        plans(config, tuning, http, clock, runs, audit, callsPool,
+            new SecretLinkMessenger(methods, config.slackBotToken().reveal())),
+        new SlackProgress(cards, messenger, requests), runsPool, Sleeper.REAL, clock,
+        tuning.runner());
+    started.push(() -> {
+      runner.close();
+      http.dispatcher().cancelAll(); // a step cut short resumes at the next start-up
+      runsPool.shutdownNow();
+      callsPool.shutdownNow();
+      runsPool.awaitTermination(5, TimeUnit.SECONDS);
+    });
+    RunControl control = new RunControl(requests, runner, approvers, audit, clock);
+    DecisionReplies replies = new DecisionReplies(announcer, runner);
 
     AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
         .slack(slack)
@@ -149,18 +211,12 @@ public final class Wiring implements AutoCloseable {
         new ApproveButton(service, replies, async),
         new RejectButton(requests, async),
         new RejectReasonSubmission(service, replies, messenger, config.approvalChannel(), async),
-        new AppHomeOpened(queries, methods, async))
+        new AppHomeOpened(queries, methods, async),
+        new RunButton("Retry", control::retry, async),
+        new RunButton("Sign-up check", control::signedUp, async),
+        new RunButton("Membership check", control::checkNow, async))
         .register(app);
 
-    SecretLinkStore linkStore = new JdbcSecretLinkStore(database.dataSource());
-    RequestThreads threads = requestId -> requests.find(requestId)
-        .flatMap(request -> request.card())
-        .map(card -> new RequestThreads.ThreadRef(card.channel(), card.ts()));
-    SlackSecretLinkNotifier linkEvents = new SlackSecretLinkNotifier(methods, threads, work);
-    secretLinks = new SecretLinks(linkStore, audit, linkEvents, clock, new SecureRandom(),
-        config.publicBaseUrl().toString());
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("scheduler"));
-    started.push(scheduler::shutdownNow);
     ExpiredLinkPurger purger = new ExpiredLinkPurger(linkStore, audit, linkEvents, scheduler,
         clock, ExpiredLinkPurger.DEFAULT_INTERVAL);
     started.push(purger);
@@ -184,6 +240,12 @@ public final class Wiring implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(
         () -> async.run("repairing cards", announcer::repairCards),
         0, CARD_SWEEP.toSeconds(), TimeUnit.SECONDS);
+    if (config.database().isEmbedded()) {
+      runs.releaseAll(); // no other process can open this file: every lease is a dead one
+    }
+    scheduler.scheduleWithFixedDelay(
+        () -> async.run("resuming runs", runner::resumeDue),
+        0, tuning.resumeInterval().toMillis(), TimeUnit.MILLISECONDS);
     web.ready();
 
     if (config.dataEncryptionKey().isEmpty()) {
@@ -200,6 +262,49 @@ public final class Wiring implements AutoCloseable {
     return new CircleCiProjectLookup(new CircleCiClient(HttpUrl.get(config.circleciApiUrl()), quick,
         new CircleCiToken(config.circleciToken().reveal()), config.dryRun(), RetryPolicy.none(),
         Sleeper.REAL, clock));
+  }
+
+  /** The API clients and the steps of both credential kinds. */
+  private Plans plans(Config config, Tuning tuning, OkHttpClient http, Clock clock, RunStore runs,
+      AuditLog audit, ExecutorService calls, SecretLinkMessenger linkMessenger) {
+    OkHttpClient apiHttp = http.newBuilder().readTimeout(tuning.apiReadTimeout()).build();
+    DockerHubCredential admin = config.dockerhubAdmin()
+        instanceof Config.AdminCredential.OwnerPassword owner
+        ? new DockerHubCredential.Password(owner.username(), owner.password().reveal())
+        : new DockerHubCredential.OrganizationToken(config.dockerhubOrg(),
+            ((Config.AdminCredential.OrganisationToken) config.dockerhubAdmin()).token().reveal());
+    CircleCiToken circleToken = new CircleCiToken(config.circleciToken().reveal());
+    HttpUrl hubUrl = HttpUrl.get(config.dockerhubApiUrl());
+    HttpUrl circleUrl = HttpUrl.get(config.circleciApiUrl());
+    DockerHubClient dryHub = new DockerHubClient(hubUrl, apiHttp, admin, true,
+        tuning.apiRetries(), Sleeper.REAL, clock);
+    CircleCiClient dryCircleci = new CircleCiClient(circleUrl, apiHttp, circleToken, true,
+        tuning.apiRetries(), Sleeper.REAL, clock);
+    Apis apis = config.dryRun() ? new Apis(dryHub, dryHub, dryCircleci, dryCircleci) : new Apis(
+        new DockerHubClient(hubUrl, apiHttp, admin, false, tuning.apiRetries(), Sleeper.REAL, clock),
+        dryHub,
+        new CircleCiClient(circleUrl, apiHttp, circleToken, false, tuning.apiRetries(),
+            Sleeper.REAL, clock),
+        dryCircleci);
+    KeptSecrets kept = new KeptSecrets(new JdbcKeptSecretStore(database.dataSource()),
+        new DataEncryption(config.dataEncryptionKey()
+            .flatMap(key -> DataEncryption.parseKey(key.reveal()))),
+        audit, clock);
+    ProvisioningSettings settings = ProvisioningSettings.of(config.dockerhubOrg(),
+        config.dockerhubTeam().orElse(""), config.serviceEmailTemplate().orElse(""),
+        config.approvalChannel(), config.secretLinkTtl(), tuning.pollBase());
+    FreshTokens tokens = new FreshTokens(Duration.ofDays(30));
+    ApproverLinks links = new ApproverLinks(secretLinks, linkMessenger, settings);
+    return new Plans(List.of(
+        new GenerateIdentity(runs, kept, new SecureRandom(), settings),
+        new SendSignUp(kept, links),
+        new VerifySignUp(apis, kept),
+        new CreatePersonalToken(apis, kept, tokens),
+        new CreateOrgToken(apis, tokens, settings),
+        new WriteCircleCiVariables(apis, tokens, settings, calls),
+        new InviteToTeam(apis, settings),
+        new AwaitMembership(apis, settings),
+        new DeliverCredentials(tokens, kept, links, config.dockerhubOrg())));
   }
 
   private void startSocketMode(Config config, App app) {

@@ -2,8 +2,10 @@ package org.webops.dockerhubbot.slack;
 
 import java.util.Optional;
 import org.webops.dockerhubbot.slack.blocks.SlackText;
+import org.webops.dockerhubbot.workflow.Provisioning;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestService.DecisionOutcome;
+import org.webops.dockerhubbot.workflow.RequestState;
 
 /**
  * After a decision is tried: announces a real decision, or words the reply to the clicker when
@@ -11,15 +13,20 @@ import org.webops.dockerhubbot.workflow.RequestService.DecisionOutcome;
  */
 public final class DecisionReplies {
   private final RequestAnnouncer announcer;
+  private final Provisioning provisioning;
 
-  public DecisionReplies(RequestAnnouncer announcer) {
+  public DecisionReplies(RequestAnnouncer announcer, Provisioning provisioning) {
     this.announcer = announcer;
+    this.provisioning = provisioning;
   }
 
   /** @return the text to show the clicker alone, or empty when the decision was announced */
   public Optional<String> handle(DecisionOutcome outcome) {
     if (outcome instanceof DecisionOutcome.Decided decided) {
       announcer.decided(decided.request());
+      if (decided.request().state() == RequestState.APPROVED) {
+        provisioning.start(decided.request());
+      }
       return Optional.empty();
     }
     if (outcome instanceof DecisionOutcome.NotAllowed notAllowed) {
@@ -33,7 +40,11 @@ public final class DecisionReplies {
 
   public static String alreadyDecided(ProvisioningRequest request) {
     String by = request.decision().map(d -> " by " + SlackText.user(d.by())).orElse("");
-    return "Request #" + request.id() + " is already "
-        + request.state().name().toLowerCase().replace('_', ' ') + by + ".";
+    if (request.state() == RequestState.REJECTED || request.state() == RequestState.APPROVED) {
+      return "Request #" + request.id() + " is already "
+          + request.state().name().toLowerCase() + by + ".";
+    }
+    return "Request #" + request.id() + " was already approved" + by + " and is now "
+        + request.state().name().toLowerCase().replace('_', ' ') + ".";
   }
 }

@@ -1,15 +1,19 @@
 package org.webops.dockerhubbot.slack;
 
 import static org.webops.dockerhubbot.slack.SlackIds.APPROVE_ACTION;
+import static org.webops.dockerhubbot.slack.SlackIds.CHECK_MEMBERSHIP_ACTION;
 import static org.webops.dockerhubbot.slack.SlackIds.COMMAND;
 import static org.webops.dockerhubbot.slack.SlackIds.REJECT_ACTION;
 import static org.webops.dockerhubbot.slack.SlackIds.REJECT_MODAL;
 import static org.webops.dockerhubbot.slack.SlackIds.REQUEST_MODAL;
+import static org.webops.dockerhubbot.slack.SlackIds.RETRY_ACTION;
+import static org.webops.dockerhubbot.slack.SlackIds.SIGNED_UP_ACTION;
 
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import org.webops.dockerhubbot.slack.actions.ApproveButton;
 import org.webops.dockerhubbot.slack.actions.RejectButton;
+import org.webops.dockerhubbot.slack.actions.RunButton;
 import org.webops.dockerhubbot.slack.commands.DockerhubUserCommand;
 import org.webops.dockerhubbot.slack.events.AppHomeOpened;
 import org.webops.dockerhubbot.slack.views.RejectReasonSubmission;
@@ -22,7 +26,10 @@ public record Listeners(
     ApproveButton approve,
     RejectButton reject,
     RejectReasonSubmission rejectReason,
-    AppHomeOpened appHome) {
+    AppHomeOpened appHome,
+    RunButton retry,
+    RunButton signedUp,
+    RunButton checkMembership) {
 
   public void register(App app) {
     app.command(COMMAND, command);
@@ -31,5 +38,8 @@ public record Listeners(
     app.blockAction(REJECT_ACTION, reject);
     app.viewSubmission(REJECT_MODAL, rejectReason);
     app.event(AppHomeOpenedEvent.class, appHome);
+    app.blockAction(RETRY_ACTION, retry);
+    app.blockAction(SIGNED_UP_ACTION, signedUp);
+    app.blockAction(CHECK_MEMBERSHIP_ACTION, checkMembership);
   }
 }

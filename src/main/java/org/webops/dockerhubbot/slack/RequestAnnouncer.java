@@ -4,34 +4,34 @@ import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webops.dockerhubbot.provisioning.RunStore;
 import org.webops.dockerhubbot.slack.blocks.ApprovalCard;
 import org.webops.dockerhubbot.slack.blocks.SlackText;
 import org.webops.dockerhubbot.workflow.MessageRef;
-import org.webops.dockerhubbot.workflow.Provisioning;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestRepository;
 import org.webops.dockerhubbot.workflow.RequestState;
 
 /**
  * Tells Slack about a request's life after the ack: posts the card, rewrites it after the
- * decision, tells the requester, and hands an approved request to provisioning.
+ * decision and as its steps run, and tells the requester of the decision.
  */
 public final class RequestAnnouncer {
   private static final Logger log = LoggerFactory.getLogger(RequestAnnouncer.class);
 
   private final SlackMessenger messenger;
   private final RequestRepository requests;
-  private final Provisioning provisioning;
+  private final RunStore runs;
   private final String approvalChannel;
   private final ApprovalCard.Setting cardSetting;
   private final Clock clock;
 
   public RequestAnnouncer(SlackMessenger messenger, RequestRepository requests,
-      Provisioning provisioning, String approvalChannel, ApprovalCard.Setting cardSetting,
+      RunStore runs, String approvalChannel, ApprovalCard.Setting cardSetting,
       Clock clock) {
     this.messenger = messenger;
     this.requests = requests;
-    this.provisioning = provisioning;
+    this.runs = runs;
     this.approvalChannel = approvalChannel;
     this.cardSetting = cardSetting;
     this.clock = clock;
@@ -81,8 +81,8 @@ public final class RequestAnnouncer {
   }
 
   /**
-   * Rewrites the card, tells the requester and starts provisioning of an approved request. A card
-   * that cannot be rewritten now stops neither: the sweep rewrites it later.
+   * Rewrites the card and tells the requester. A card that cannot be rewritten now stops neither
+   * the notice nor provisioning: the sweep rewrites it later.
    */
   public void decided(ProvisioningRequest request) {
     refreshCard(request);
@@ -96,7 +96,11 @@ public final class RequestAnnouncer {
     }
     messenger.tell(request.requester(), request.originChannel(), what + " was approved by " + by
         + ". Provisioning starts now; you will get the CircleCI settings when it is done.");
-    provisioning.start(request);
+  }
+
+  /** Rewrites the card from the request and its steps as they are now. */
+  public void refreshCard(long requestId) {
+    requests.find(requestId).ifPresent(this::refreshCard);
   }
 
   private void refreshCard(ProvisioningRequest request) {
@@ -104,10 +108,11 @@ public final class RequestAnnouncer {
       log.warn("Request #{} has no card to rewrite yet", request.id());
       return;
     }
+    RunStore.Snapshot run = runs.snapshot(request.id());
     try {
       messenger.update(request.card().get(), ApprovalCard.fallbackText(request),
-          ApprovalCard.build(request, cardSetting));
-      requests.cardShows(request.id(), request.state());
+          ApprovalCard.build(request, run.steps(), cardSetting));
+      runs.cardShows(request.id(), request.state(), run.progress());
     } catch (RuntimeException e) {
       log.warn("Rewriting the card of request #{} failed; the sweep tries again: {}",
           request.id(), e.getMessage());

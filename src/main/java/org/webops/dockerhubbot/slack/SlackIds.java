@@ -28,6 +28,11 @@ public final class SlackIds {
   public static final String APPROVE_ACTION = "approve-action";
   public static final String REJECT_ACTION = "reject-action";
 
+  public static final String RUN_BLOCK = "run-block";
+  public static final String RETRY_ACTION = "retry-action";
+  public static final String SIGNED_UP_ACTION = "signed-up-action";
+  public static final String CHECK_MEMBERSHIP_ACTION = "check-membership-action";
+
   public static final String REJECT_MODAL = "reject-modal";
   public static final String REJECT_REASON_BLOCK = "reject-reason-block";
   public static final String REJECT_REASON_ACTION = "reject-reason-action";

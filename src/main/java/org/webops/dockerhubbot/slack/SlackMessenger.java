@@ -33,6 +33,12 @@ public final class SlackMessenger {
         r -> r.channel(message.channel()).ts(message.ts()).text(text).blocks(blocks)));
   }
 
+  /** A reply in the message's thread. */
+  public void reply(MessageRef message, String text) {
+    call("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(message.channel())
+        .threadTs(message.ts()).text(text).unfurlLinks(false).unfurlMedia(false)));
+  }
+
   public void postEphemeral(String channel, String user, String text) {
     call("chat.postEphemeral", () -> slack.chatPostEphemeral(
         r -> r.channel(channel).user(user).text(text)));

@@ -49,6 +49,12 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> username, Optional<St
         "expected a jdbc:h2:, jdbc:postgresql: or postgres:// URL");
   }
 
+  /** An H2 database inside this process: no other instance can share it. */
+  public boolean isEmbedded() {
+    return jdbcUrl.startsWith("jdbc:h2:file:") || jdbcUrl.startsWith("jdbc:h2:mem:")
+        || jdbcUrl.startsWith("jdbc:h2:./") || jdbcUrl.startsWith("jdbc:h2:~");
+  }
+
   public boolean isPostgres() {
     return jdbcUrl.startsWith("jdbc:postgresql:");
   }

@@ -123,14 +123,10 @@ public final class JdbcRequestRepository implements RequestRepository {
   }
 
   @Override
-  public void cardShows(long id, RequestState shown) {
-    jdbc.update("UPDATE requests SET card_state = ? WHERE id = ?", shown.name(), id);
-  }
-
-  @Override
   public List<ProvisioningRequest> withStaleCard(int limit) {
     return jdbc.query("SELECT " + COLUMNS + " FROM requests WHERE card_ts IS NOT NULL"
-        + " AND (card_state IS NULL OR card_state <> state) ORDER BY id LIMIT " + Math.max(1, limit),
+        + " AND (card_state IS NULL OR card_state <> state OR card_progress <> progress)"
+        + " ORDER BY id LIMIT " + Math.max(1, limit),
         this::map);
   }
 

@@ -50,10 +50,7 @@ public interface RequestRepository {
   /** Records the posted card and the state it shows. */
   void attachCard(long id, MessageRef card, RequestState shown);
 
-  /** Records that the card now shows {@code shown}. */
-  void cardShows(long id, RequestState shown);
-
-  /** Requests whose card shows another state than theirs. */
+  /** Requests whose card shows another state or step progress than theirs. */
   List<ProvisioningRequest> withStaleCard(int limit);
 
   /** Pending requests whose card was never posted and whose lease, if any, has run out. */

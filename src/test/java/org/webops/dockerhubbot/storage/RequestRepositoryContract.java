@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.webops.dockerhubbot.audit.AuditEvent;
+import org.webops.dockerhubbot.provisioning.StepId;
+import org.webops.dockerhubbot.provisioning.StepRecord;
+import org.webops.dockerhubbot.provisioning.StepStatus;
 import org.webops.dockerhubbot.workflow.CredentialKind;
 import org.webops.dockerhubbot.workflow.Decision;
 import org.webops.dockerhubbot.workflow.MessageRef;
@@ -202,7 +206,14 @@ abstract class RequestRepositoryContract {
 
     // when / then
     assertThat(requests.withStaleCard(10)).extracting(ProvisioningRequest::id).containsExactly(id);
-    requests.cardShows(id, RequestState.APPROVED);
+    JdbcRunStore runs = new JdbcRunStore(db.dataSource());
+    runs.cardShows(id, RequestState.APPROVED, runs.snapshot(id).progress());
+    assertThat(requests.withStaleCard(10)).isEmpty();
+
+    // a step changes: the card is stale again until it shows the new progress
+    runs.record(id, new StepRecord(StepId.CREATE_ORG_TOKEN, StepStatus.RUNNING, "", Map.of(), NOW));
+    assertThat(requests.withStaleCard(10)).extracting(ProvisioningRequest::id).containsExactly(id);
+    runs.cardShows(id, RequestState.APPROVED, runs.snapshot(id).progress());
     assertThat(requests.withStaleCard(10)).isEmpty();
   }
 

@@ -19,12 +19,22 @@ public final class RunningBot implements BeforeEachCallback, AfterEachCallback {
   private Path dir;
   private FakeSlack slack;
   private TestBot bot;
+  private final org.webops.dockerhubbot.Tuning tuning;
+
+  public RunningBot() {
+    this(TestBot.TUNING);
+  }
+
+  /** With other timings, e.g. a longer API timeout so that a test can stop the bot mid-call. */
+  public RunningBot(org.webops.dockerhubbot.Tuning tuning) {
+    this.tuning = tuning;
+  }
 
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     dir = Files.createTempDirectory("running-bot");
     slack = new FakeSlack();
-    bot = new TestBot(dir, slack, Map.of());
+    bot = new TestBot(dir, slack, Map.of(), tuning);
   }
 
   @Override
@@ -47,7 +57,7 @@ public final class RunningBot implements BeforeEachCallback, AfterEachCallback {
   /** Stops the bot and starts it again on the same database with other settings. */
   public TestBot restartWith(Map<String, String> overrides) {
     bot.close();
-    bot = new TestBot(dir, slack, overrides);
+    bot = new TestBot(dir, slack, overrides, tuning);
     return bot;
   }
 }

@@ -13,7 +13,10 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.webops.dockerhubbot.Config;
+import org.webops.dockerhubbot.Tuning;
 import org.webops.dockerhubbot.Wiring;
+import org.webops.dockerhubbot.http.RetryPolicy;
+import org.webops.dockerhubbot.provisioning.ProvisioningRunner;
 import org.webops.dockerhubbot.audit.AuditLog;
 import org.webops.dockerhubbot.storage.JdbcAuditLog;
 import org.webops.dockerhubbot.storage.JdbcRequestRepository;
@@ -24,23 +27,45 @@ public final class TestBot implements AutoCloseable {
   public static final String SIGNING_SECRET = "test-signing-secret-8f2a61c0";
   public static final String BOT_TOKEN = "xoxb-test-bot-token-77aa";
   public static final String APPROVAL_CHANNEL = "C0APPROVAL";
+  public static final String ORG = "exampleorg";
+  public static final String TEAM = "ci-pullers";
+  public static final String ADMIN_TOKEN = "dckr_oat_test-admin-token";
   public static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
 
   private final FakeSlack slack;
   private final FakeCircleCi circleci;
+  private final FakeDockerHub dockerhub;
   private final Map<String, String> env;
   private final OkHttpClient http = new OkHttpClient.Builder()
       .callTimeout(Duration.ofSeconds(10)).build();
+  private final Tuning tuning;
   private Wiring wiring;
 
+  /**
+   * Short timings so that the tests need not wait: an API call times out after a second, retries
+   * and step retries come after milliseconds, waiting runs are looked at five times a second.
+   */
+  public static final Tuning TUNING = new Tuning(Duration.ofSeconds(1),
+      new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(2),
+          () -> 1.0),
+      new ProvisioningRunner.Settings(Duration.ofSeconds(30), 4, Duration.ofMillis(20)),
+      Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(1));
+
   public TestBot(Path dataDir, FakeSlack slack, Map<String, String> overrides) {
+    this(dataDir, slack, overrides, TUNING);
+  }
+
+  public TestBot(Path dataDir, FakeSlack slack, Map<String, String> overrides, Tuning tuning) {
     this.slack = slack;
+    this.tuning = tuning;
     try {
       this.circleci = new FakeCircleCi();
+      this.dockerhub = new FakeDockerHub(ORG, TEAM, ADMIN_TOKEN);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     this.env = new HashMap<>(baseEnvironment(dataDir, slack, circleci));
+    this.env.put("DOCKERHUB_API_URL", dockerhub.apiUrl());
     this.env.putAll(overrides);
     start();
   }
@@ -52,9 +77,9 @@ public final class TestBot implements AutoCloseable {
     env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
     env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
     env.put("SLACK_APPROVAL_CHANNEL", APPROVAL_CHANNEL);
-    env.put("DOCKERHUB_ORG", "exampleorg");
-    env.put("DOCKERHUB_TEAM", "ci-pullers");
-    env.put("DOCKERHUB_ADMIN_TOKEN", "dckr_oat_test-admin-token");
+    env.put("DOCKERHUB_ORG", ORG);
+    env.put("DOCKERHUB_TEAM", TEAM);
+    env.put("DOCKERHUB_ADMIN_TOKEN", ADMIN_TOKEN);
     env.put("SERVICE_EMAIL_TEMPLATE", "webops+{id}@example.org");
     env.put("CIRCLECI_TOKEN", "circle-test-token");
     env.put("PUBLIC_BASE_URL", "http://127.0.0.1:9/");
@@ -66,7 +91,7 @@ public final class TestBot implements AutoCloseable {
   }
 
   public void start() {
-    wiring = Wiring.start(Config.fromEnvironment(env));
+    wiring = Wiring.start(Config.fromEnvironment(env), tuning);
   }
 
   public void stop() {
@@ -109,6 +134,10 @@ public final class TestBot implements AutoCloseable {
     return circleci;
   }
 
+  public FakeDockerHub dockerhub() {
+    return dockerhub;
+  }
+
   /** POSTs a body to /slack/events, signed now with the right secret. */
   public Response send(String body) throws IOException {
     long now = Instant.now().getEpochSecond();
@@ -149,5 +178,6 @@ public final class TestBot implements AutoCloseable {
   public void close() {
     stop();
     circleci.close();
+    dockerhub.close();
   }
 }

@@ -15,6 +15,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.webops.dockerhubbot.provisioning.StepRecord;
 import org.webops.dockerhubbot.workflow.CredentialKind;
 import org.webops.dockerhubbot.workflow.Decision;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
@@ -38,6 +39,12 @@ public final class ApprovalCard {
   }
 
   public static List<LayoutBlock> build(ProvisioningRequest request, Setting setting) {
+    return build(request, List.of(), setting);
+  }
+
+  /** The card with the run's checklist once the request is approved. */
+  public static List<LayoutBlock> build(ProvisioningRequest request, List<StepRecord> steps,
+      Setting setting) {
     RequestSpec spec = request.spec();
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText("Docker Hub credential request #" + request.id()))));
@@ -61,6 +68,11 @@ public final class ApprovalCard {
               .style("danger"))))));
     } else {
       blocks.add(section(s -> s.text(markdownText(decisionLine(request)))));
+    }
+    if (request.state() != RequestState.PENDING_APPROVAL
+        && request.state() != RequestState.REJECTED && request.decision().isPresent()) {
+      blocks.add(section(s -> s.text(markdownText(RunChecklist.text(request, steps)))));
+      RunChecklist.buttons(request, steps).ifPresent(blocks::add);
     }
     return blocks;
   }

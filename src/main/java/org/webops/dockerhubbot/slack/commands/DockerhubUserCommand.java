@@ -39,8 +39,8 @@ public final class DockerhubUserCommand implements SlashCommandHandler {
       case "list" -> ctx.ack(queries.list(user));
       case "status" -> ctx.ack(argument.map(queries::status)
           .orElse("Which pipeline? Use `/dockerhub-user status gh/my-org/my-repo`."));
-      case "rotate", "revoke" -> ctx.ack("`" + subcommand + "` arrives with the provisioning"
-          + " workflow. Until then, ask in the webops channel.");
+      case "rotate", "revoke" -> ctx.ack("`" + subcommand + "` is not here yet: it comes with"
+          + " the token lifecycle. Until then, ask in the webops channel.");
       case "help" -> ctx.ack(HelpMessage.text(Optional.empty()));
       default -> ctx.ack(HelpMessage.text(Optional.of(words.get(0))));
     };

@@ -1,0 +1,25 @@
+package org.webops.dockerhubbot;
+
+import java.time.Duration;
+import org.webops.dockerhubbot.http.HttpClients;
+import org.webops.dockerhubbot.http.RetryPolicy;
+import org.webops.dockerhubbot.provisioning.ProvisioningRunner;
+
+/**
+ * Timings that are not configuration but that tests shorten: how long an API call may take, how
+ * often the bot looks for runs to resume, how fast it polls a membership and rewrites a card.
+ */
+public record Tuning(
+    Duration apiReadTimeout,
+    RetryPolicy apiRetries,
+    ProvisioningRunner.Settings runner,
+    Duration resumeInterval,
+    Duration pollBase,
+    Duration cardInterval) {
+
+  public static Tuning defaults() {
+    return new Tuning(HttpClients.READ_TIMEOUT, RetryPolicy.defaults(),
+        ProvisioningRunner.Settings.defaults(), Duration.ofSeconds(30), Duration.ofMinutes(1),
+        Duration.ofSeconds(1));
+  }
+}

@@ -1,0 +1,11 @@
+package org.webops.dockerhubbot.provisioning;
+
+/** Names of the non-secret facts steps record for later steps. */
+public final class Facts {
+  public static final String DOCKER_ID = "docker_id";
+  public static final String EMAIL = "email";
+  public static final String TOKEN_ID = "token_id";
+  public static final String CONTEXT_ID = "context_id";
+
+  private Facts() {}
+}

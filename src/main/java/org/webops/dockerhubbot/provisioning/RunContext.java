@@ -1,0 +1,41 @@
+package org.webops.dockerhubbot.provisioning;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.webops.dockerhubbot.workflow.ProvisioningRequest;
+
+/**
+ * What a step sees of its run: the approved request, why the run goes now, the facts earlier
+ * steps recorded, and how many times the bot has polled a waiting step.
+ */
+public record RunContext(
+    ProvisioningRequest request, Trigger trigger, Map<String, String> facts, int polls,
+    Instant now) {
+
+  public RunContext {
+    facts = Map.copyOf(facts);
+  }
+
+  public long requestId() {
+    return request.id();
+  }
+
+  public boolean dryRun() {
+    return request.dryRun();
+  }
+
+  /** The approver who approved: the one who does the manual steps and gets the links. */
+  public String approver() {
+    return request.decision().orElseThrow().by();
+  }
+
+  public Optional<String> fact(String name) {
+    return Optional.ofNullable(facts.get(name));
+  }
+
+  public String requireFact(String name) {
+    return fact(name).orElseThrow(() -> new IllegalStateException(
+        "request #" + request.id() + " has no " + name + " recorded by an earlier step"));
+  }
+}

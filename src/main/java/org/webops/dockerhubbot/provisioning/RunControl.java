@@ -1,0 +1,107 @@
+package org.webops.dockerhubbot.provisioning;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webops.dockerhubbot.audit.AuditEvent;
+import org.webops.dockerhubbot.audit.AuditLog;
+import org.webops.dockerhubbot.workflow.Approvers;
+import org.webops.dockerhubbot.workflow.ProvisioningRequest;
+import org.webops.dockerhubbot.workflow.RequestRepository;
+import org.webops.dockerhubbot.workflow.RequestState;
+
+/**
+ * The card's run buttons: Retry, "Account created and e-mail verified" and "Check now". Each click
+ * is checked against the approvers; each answer is the text for the clicker alone, or empty when
+ * the run went on and the card and thread say so.
+ */
+public final class RunControl {
+  private static final Logger log = LoggerFactory.getLogger(RunControl.class);
+
+  private final RequestRepository requests;
+  private final ProvisioningRunner runner;
+  private final Approvers approvers;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public RunControl(RequestRepository requests, ProvisioningRunner runner, Approvers approvers,
+      AuditLog audit, Clock clock) {
+    this.requests = requests;
+    this.runner = runner;
+    this.approvers = approvers;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Retry: a compare-and-set from FAILED, so ten clicks retry once. */
+  public CompletableFuture<Optional<String>> retry(long requestId, String user) {
+    Optional<String> refused = refuse(requestId, user, "retry");
+    if (refused.isPresent()) {
+      return CompletableFuture.completedFuture(refused);
+    }
+    ProvisioningRequest request = requests.find(requestId).orElseThrow();
+    if (!runner.retry(requestId, new AuditEvent(requestId, user, "RETRY",
+        "retry from the failed step", clock.instant()))) {
+      return CompletableFuture.completedFuture(Optional.of("Request #" + requestId + " is "
+          + describe(requests.find(requestId).orElse(request).state()) + ", so there is nothing"
+          + " to retry."));
+    }
+    return runner.submit(requestId, Trigger.AUTOMATIC).thenApply(outcome -> Optional.empty());
+  }
+
+  /** "Account created and e-mail verified": checks the sign-up now. */
+  public CompletableFuture<Optional<String>> signedUp(long requestId, String user) {
+    return nudge(requestId, user, StepId.VERIFY_SIGN_UP, Trigger.PERSON, "check the sign-up");
+  }
+
+  /** "Check now": looks for the team membership now instead of at the next poll. */
+  public CompletableFuture<Optional<String>> checkNow(long requestId, String user) {
+    return nudge(requestId, user, StepId.AWAIT_MEMBERSHIP, Trigger.POLL, "check the membership");
+  }
+
+  private CompletableFuture<Optional<String>> nudge(long requestId, String user, StepId step,
+      Trigger trigger, String what) {
+    Optional<String> refused = refuse(requestId, user, what);
+    if (refused.isPresent()) {
+      return CompletableFuture.completedFuture(refused);
+    }
+    boolean waits = runner.waitingStep(requestId).map(s -> s.step() == step).orElse(false);
+    if (!waits) {
+      return CompletableFuture.completedFuture(Optional.of("Request #" + requestId
+          + " is not waiting for that any more."));
+    }
+    audit.record(new AuditEvent(requestId, user, "NUDGE", what, clock.instant()));
+    return runner.submit(requestId, trigger).thenApply(outcome ->
+        outcome == ProvisioningRunner.Outcome.BUSY
+            ? Optional.of("I'm already working on request #" + requestId + "; the card shows"
+                + " how it goes.")
+            : Optional.empty());
+  }
+
+  private Optional<String> refuse(long requestId, String user, String what) {
+    if (requests.find(requestId).isEmpty()) {
+      return Optional.of("I can't find request #" + requestId + ".");
+    }
+    boolean approver;
+    try {
+      approver = approvers.isApprover(user);
+    } catch (RuntimeException e) {
+      log.warn("Could not check whether {} is an approver: {}", user, e.getMessage());
+      return Optional.of("I could not check the approver group with Slack just now, so nothing"
+          + " changed. Please try again in a minute.");
+    }
+    if (!approver) {
+      audit.record(new AuditEvent(requestId, user, "RUN_CONTROL_REFUSED", what + ": not an"
+          + " approver", clock.instant()));
+      return Optional.of(":no_entry: Only webops approvers can " + what + ", and you are not"
+          + " one of them.");
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(RequestState state) {
+    return state.name().toLowerCase().replace('_', ' ');
+  }
+}

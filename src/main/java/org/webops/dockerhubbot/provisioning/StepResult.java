@@ -1,0 +1,47 @@
+package org.webops.dockerhubbot.provisioning;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What one go of a step came to. Texts are for people and never carry a secret. */
+public sealed interface StepResult {
+
+  /**
+   * The step's effect exists now.
+   *
+   * @param lines what was done (or, in dry run, would have been done), one line each, for the
+   *     card's thread
+   */
+  record Done(Map<String, String> facts, List<String> lines) implements StepResult {
+    public Done {
+      facts = Map.copyOf(facts);
+      lines = List.copyOf(lines);
+    }
+
+    public static Done with(String line) {
+      return new Done(Map.of(), List.of(line));
+    }
+  }
+
+  /**
+   * The step needs a person or time; the run stops here and goes on when {@code waitFor} happens.
+   *
+   * @param pollIn when to look again by itself, for {@link WaitFor#POLL}; empty: only on a click
+   */
+  record Waiting(String detail, WaitFor waitFor, Optional<Duration> pollIn) implements StepResult {
+    public static Waiting forPerson(String detail) {
+      return new Waiting(detail, WaitFor.PERSON, Optional.empty());
+    }
+  }
+
+  /**
+   * An earlier step's effect must be made again, for example a token whose value was lost to a
+   * restart: the run goes back to {@code step} and runs everything after it again.
+   */
+  record Rewind(StepId step, String why) implements StepResult {}
+
+  /** The step cannot go on without a person looking at {@code reason}; Retry starts it again. */
+  record Failed(String reason) implements StepResult {}
+}

@@ -1,0 +1,28 @@
+package org.webops.dockerhubbot.provisioning.steps;
+
+import org.webops.dockerhubbot.provisioning.ProvisioningSettings;
+import org.webops.dockerhubbot.provisioning.RunContext;
+import org.webops.dockerhubbot.secretlinks.SecretLink;
+import org.webops.dockerhubbot.secretlinks.SecretLinkMessenger;
+import org.webops.dockerhubbot.secretlinks.SecretLinks;
+import org.webops.dockerhubbot.secretlinks.SecretPayload;
+
+/** Hands secrets to the approver who approved: a one-time link, ephemeral in the approval channel. */
+public final class ApproverLinks {
+  private final SecretLinks links;
+  private final SecretLinkMessenger messenger;
+  private final ProvisioningSettings settings;
+
+  public ApproverLinks(SecretLinks links, SecretLinkMessenger messenger,
+      ProvisioningSettings settings) {
+    this.links = links;
+    this.messenger = messenger;
+    this.settings = settings;
+  }
+
+  /** @param text what the link is for; never a secret */
+  void send(RunContext run, SecretPayload payload, String text) {
+    SecretLink link = links.create(payload, run.approver(), run.requestId(), settings.linkTtl());
+    messenger.postEphemeral(settings.approvalChannel(), run.approver(), link, text);
+  }
+}

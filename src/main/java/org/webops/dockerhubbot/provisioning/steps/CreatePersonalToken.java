@@ -1,0 +1,83 @@
+package org.webops.dockerhubbot.provisioning.steps;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.webops.dockerhubbot.dockerhub.DockerHubClient;
+import org.webops.dockerhubbot.dockerhub.DockerHubCredential;
+import org.webops.dockerhubbot.dockerhub.PersonalAccessToken;
+import org.webops.dockerhubbot.dockerhub.RepoScope;
+import org.webops.dockerhubbot.provisioning.Apis;
+import org.webops.dockerhubbot.provisioning.Facts;
+import org.webops.dockerhubbot.provisioning.FreshTokens;
+import org.webops.dockerhubbot.provisioning.RunContext;
+import org.webops.dockerhubbot.provisioning.Step;
+import org.webops.dockerhubbot.provisioning.StepId;
+import org.webops.dockerhubbot.provisioning.StepResult;
+import org.webops.dockerhubbot.secretlinks.KeptSecrets;
+import org.webops.dockerhubbot.slack.blocks.SlackText;
+import org.webops.dockerhubbot.workflow.RequestSpec;
+import org.webops.dockerhubbot.workflow.TokenScope;
+
+/**
+ * Service user, step 4: the personal access token, made as the service user (a password login:
+ * Docker Hub refuses token logins here). A token with the label whose value this process does not
+ * hold is deleted and made again, so there is never a second one.
+ */
+public final class CreatePersonalToken implements Step {
+  private final Apis apis;
+  private final KeptSecrets kept;
+  private final FreshTokens tokens;
+
+  public CreatePersonalToken(Apis apis, KeptSecrets kept, FreshTokens tokens) {
+    this.apis = apis;
+    this.kept = kept;
+    this.tokens = tokens;
+  }
+
+  @Override
+  public StepId id() {
+    return StepId.CREATE_PERSONAL_TOKEN;
+  }
+
+  @Override
+  public StepResult run(RunContext run) {
+    RequestSpec spec = run.request().spec();
+    String dockerId = run.requireFact(Facts.DOCKER_ID);
+    String label = spec.tokenLabel();
+    List<RepoScope> scopes = List.of(spec.scope() == TokenScope.READ_WRITE ? RepoScope.WRITE
+        : RepoScope.READ);
+    Instant expiresAt = run.now().plus(Duration.ofDays(spec.lifetimeDays()));
+    String what = "personal access token " + SlackText.code(label) + " ("
+        + scopes.get(0).value() + ", " + TokenLines.expiry(expiresAt) + ") as "
+        + SlackText.code(dockerId);
+    if (run.dryRun()) {
+      return new StepResult.Done(Map.of(Facts.TOKEN_ID, "dry-run"),
+          List.of("Dry run: would create " + what));
+    }
+    String password = KeptPassword.of(kept, run);
+    DockerHubClient hub = apis.as(new DockerHubCredential.Password(dockerId, password), false);
+    List<String> lines = new ArrayList<>();
+    for (PersonalAccessToken earlier : hub.listPersonalAccessTokens()) {
+      if (!label.equals(earlier.label())) {
+        continue;
+      }
+      if (tokens.get(run.requestId(), earlier.uuid()).isPresent() && earlier.active()) {
+        return new StepResult.Done(Map.of(Facts.TOKEN_ID, earlier.uuid()),
+            List.of("The " + what + " exists already"));
+      }
+      hub.deletePersonalAccessToken(earlier.uuid());
+      lines.add(TokenLines.replaced("personal access token", label));
+    }
+    PersonalAccessToken created = hub.createPersonalAccessToken(label, scopes, expiresAt);
+    if (!created.hasToken()) {
+      throw new IllegalStateException("Docker Hub made token " + created.uuid()
+          + " but did not show its value");
+    }
+    tokens.hold(run.requestId(), new FreshTokens.FreshToken(created.uuid(), created.token()));
+    lines.add("Created " + what);
+    return new StepResult.Done(Map.of(Facts.TOKEN_ID, created.uuid()), lines);
+  }
+}

@@ -1,0 +1,52 @@
+package org.webops.dockerhubbot.slack.actions;
+
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webops.dockerhubbot.slack.AsyncWork;
+
+/**
+ * A run button on the card (Retry, "Account created and e-mail verified", "Check now"). Acks at
+ * once; the approver check and the run go on after the ack, and anything for the clicker alone
+ * comes back through the response URL.
+ */
+public final class RunButton implements BlockActionHandler {
+  private static final Logger log = LoggerFactory.getLogger(RunButton.class);
+
+  /** What the button does; the answer is the clicker's reply, empty when the card says it all. */
+  @FunctionalInterface
+  public interface Action {
+    CompletableFuture<Optional<String>> click(long requestId, String user);
+  }
+
+  private final String name;
+  private final Action action;
+  private final AsyncWork async;
+
+  public RunButton(String name, Action action, AsyncWork async) {
+    this.name = name;
+    this.action = action;
+    this.async = async;
+  }
+
+  @Override
+  public Response apply(BlockActionRequest request, ActionContext ctx) {
+    String user = request.getPayload().getUser().getId();
+    long requestId = ButtonValues.requestId(request);
+    async.run(name + " on request #" + requestId, () -> action.click(requestId, user)
+        .whenComplete((reply, failure) -> {
+          if (failure != null) {
+            log.error("{} on request #{} failed", name, requestId, failure);
+            ApproveButton.respond(ctx, "Something went wrong; nothing changed. Please try again.");
+          } else {
+            reply.ifPresent(text -> ApproveButton.respond(ctx, text));
+          }
+        }));
+    return ctx.ack();
+  }
+}

@@ -1,0 +1,88 @@
+package org.webops.dockerhubbot.slack.blocks;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static org.webops.dockerhubbot.slack.SlackIds.CHECK_MEMBERSHIP_ACTION;
+import static org.webops.dockerhubbot.slack.SlackIds.RETRY_ACTION;
+import static org.webops.dockerhubbot.slack.SlackIds.RUN_BLOCK;
+import static org.webops.dockerhubbot.slack.SlackIds.SIGNED_UP_ACTION;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import java.util.List;
+import java.util.Optional;
+import org.webops.dockerhubbot.provisioning.Plans;
+import org.webops.dockerhubbot.provisioning.StepId;
+import org.webops.dockerhubbot.provisioning.StepRecord;
+import org.webops.dockerhubbot.provisioning.StepStatus;
+import org.webops.dockerhubbot.workflow.ProvisioningRequest;
+import org.webops.dockerhubbot.workflow.RequestState;
+
+/**
+ * The run's steps on the card: ✅ done (with its time), ⏳ running, ⏸ waiting for a person,
+ * ❌ failed (with the reason), ▫️ not started; and the one button the run needs, if any.
+ */
+final class RunChecklist {
+  static final int DETAIL_MAX = 400;
+
+  private RunChecklist() {}
+
+  static String text(ProvisioningRequest request, List<StepRecord> steps) {
+    StringBuilder text = new StringBuilder("*Progress*");
+    if (request.state() == RequestState.DONE) {
+      text.append(" — done");
+    } else if (request.state() == RequestState.FAILED) {
+      text.append(" — stopped");
+    }
+    for (StepId id : Plans.of(request.spec().kind())) {
+      Optional<StepRecord> step = steps.stream().filter(s -> s.step() == id).findFirst();
+      text.append('\n').append(line(id, step));
+    }
+    return text.toString();
+  }
+
+  private static String line(StepId id, Optional<StepRecord> step) {
+    if (step.isEmpty()) {
+      return ":white_small_square: " + id.label();
+    }
+    StepRecord record = step.get();
+    return switch (record.status()) {
+      case DONE -> ":white_check_mark: " + id.label() + " · " + SlackText.time(record.at());
+      case RUNNING -> ":hourglass_flowing_sand: " + id.label() + "…";
+      case WAITING -> ":double_vertical_bar: *" + id.label() + "*: " + shorten(record.detail());
+      case FAILED -> ":x: *" + id.label() + "* failed: "
+          + shorten(SlackText.escape(record.detail()));
+    };
+  }
+
+  static Optional<LayoutBlock> buttons(ProvisioningRequest request, List<StepRecord> steps) {
+    String id = Long.toString(request.id());
+    if (request.state() == RequestState.FAILED) {
+      return Optional.of(block(button(b -> b.actionId(RETRY_ACTION).text(plainText("Retry"))
+          .value(id).style("primary"))));
+    }
+    if (request.state() != RequestState.IN_PROGRESS) {
+      return Optional.empty();
+    }
+    Optional<StepId> waiting = steps.stream().filter(s -> s.status() == StepStatus.WAITING)
+        .map(StepRecord::step).findFirst();
+    if (waiting.equals(Optional.of(StepId.VERIFY_SIGN_UP))) {
+      return Optional.of(block(button(b -> b.actionId(SIGNED_UP_ACTION)
+          .text(plainText("Account created and e-mail verified")).value(id).style("primary"))));
+    }
+    if (waiting.equals(Optional.of(StepId.AWAIT_MEMBERSHIP))) {
+      return Optional.of(block(button(b -> b.actionId(CHECK_MEMBERSHIP_ACTION)
+          .text(plainText("Check now")).value(id))));
+    }
+    return Optional.empty();
+  }
+
+  private static LayoutBlock block(BlockElement button) {
+    return actions(a -> a.blockId(RUN_BLOCK).elements(List.of(button)));
+  }
+
+  private static String shorten(String text) {
+    return text.length() <= DETAIL_MAX ? text : text.substring(0, DETAIL_MAX - 1) + "…";
+  }
+}

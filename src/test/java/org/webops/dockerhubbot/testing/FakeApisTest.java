@@ -1,0 +1,212 @@
+package org.webops.dockerhubbot.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Test;
+import org.webops.dockerhubbot.circleci.CircleCiClient;
+import org.webops.dockerhubbot.circleci.CircleCiToken;
+import org.webops.dockerhubbot.circleci.Context;
+import org.webops.dockerhubbot.circleci.ContextOwner;
+import org.webops.dockerhubbot.circleci.ContextVariable;
+import org.webops.dockerhubbot.circleci.ProjectEnvVar;
+import org.webops.dockerhubbot.circleci.ProjectSlug;
+import org.webops.dockerhubbot.dockerhub.DockerHubClient;
+import org.webops.dockerhubbot.dockerhub.DockerHubCredential;
+import org.webops.dockerhubbot.dockerhub.OrgAccessToken;
+import org.webops.dockerhubbot.dockerhub.OrgTokenResource;
+import org.webops.dockerhubbot.dockerhub.PersonalAccessToken;
+import org.webops.dockerhubbot.dockerhub.RepoScope;
+import org.webops.dockerhubbot.dockerhub.TwoFactorRequiredException;
+import org.webops.dockerhubbot.http.Ensured;
+import org.webops.dockerhubbot.http.HttpClients;
+import org.webops.dockerhubbot.http.NotFoundException;
+import org.webops.dockerhubbot.http.RecordingSleeper;
+import org.webops.dockerhubbot.http.RetryPolicy;
+import org.webops.dockerhubbot.http.ServerErrorException;
+import org.webops.dockerhubbot.http.UnauthorizedException;
+
+/** Drives the real API clients against {@link FakeDockerHub} and {@link FakeCircleCi}. */
+class FakeApisTest {
+
+  private static final String ORG = "webops";
+  private static final String TEAM = "ci";
+  private static final String ADMIN_TOKEN = "dckr_oat_ADMINTOKEN";
+  private static final String USER = "svcpipelineapi";
+  private static final String PASSWORD = "service-password-1";
+
+  private final RecordingSleeper sleeper = new RecordingSleeper();
+  private final RetryPolicy retries =
+      new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 1.0);
+
+  private DockerHubClient admin(FakeDockerHub hub) {
+    return new DockerHubClient(
+        HttpUrl.get(hub.apiUrl()),
+        HttpClients.shared(),
+        new DockerHubCredential.OrganizationToken(ORG, ADMIN_TOKEN),
+        false,
+        retries,
+        sleeper,
+        Clock.systemUTC());
+  }
+
+  @Test
+  void dockerHub_loginsTokensInvitesAndTeams() throws Exception {
+    try (FakeDockerHub hub = new FakeDockerHub(ORG, TEAM, ADMIN_TOKEN)) {
+      hub.signUp(USER, PASSWORD);
+      DockerHubClient admin = admin(hub);
+      DockerHubClient user = admin.forCredential(new DockerHubCredential.Password(USER, PASSWORD));
+
+      // logins
+      user.verifyLogin();
+      hub.signUpUnverified("fresh", "pw-fresh-123");
+      UnauthorizedException unverified = assertThrows(UnauthorizedException.class,
+          () -> admin.forCredential(new DockerHubCredential.Password("fresh", "pw-fresh-123"))
+              .verifyLogin());
+      assertTrue(unverified.getMessage().contains("e-mail address is not verified"),
+          unverified.getMessage());
+      hub.signUp("twofa", "pw-twofa-123");
+      hub.enableTwoFactor("twofa");
+      assertThrows(TwoFactorRequiredException.class,
+          () -> admin.forCredential(new DockerHubCredential.Password("twofa", "pw-twofa-123"))
+              .verifyLogin());
+      assertThrows(UnauthorizedException.class,
+          () -> admin.forCredential(new DockerHubCredential.Password(USER, "wrong")).verifyLogin());
+
+      // personal access token
+      Ensured<PersonalAccessToken> pat =
+          user.ensurePersonalAccessToken("pipeline-api", List.of(RepoScope.READ), null);
+      PersonalAccessToken created =
+          assertInstanceOf(Ensured.Created.class, pat).value() instanceof PersonalAccessToken t ? t : null;
+      assertTrue(created.token().startsWith("dckr_pat_"));
+      assertEquals(created.token(), hub.personalTokens(USER).get(0).token());
+      assertInstanceOf(Ensured.Existing.class,
+          user.ensurePersonalAccessToken("pipeline-api", List.of(RepoScope.READ), null));
+      assertFalse(user.listPersonalAccessTokens().get(0).hasToken());
+      user.deactivatePersonalAccessToken(created.uuid());
+      assertFalse(hub.personalTokens(USER).get(0).active());
+      // the admin (organisation token) has no personal tokens of its own
+      assertThrows(UnauthorizedException.class, admin::listPersonalAccessTokens);
+
+      // organisation access token
+      Ensured<OrgAccessToken> oat = admin.ensureOrgAccessToken(
+          ORG, "pipeline-api", List.of(OrgTokenResource.pull("webops/api")), null);
+      OrgAccessToken oatCreated = (OrgAccessToken) assertInstanceOf(Ensured.Created.class, oat).value();
+      assertTrue(oatCreated.token().startsWith("dckr_oat_"));
+      assertEquals("webops/api", hub.orgTokens().get(0).resources().get(0).path());
+      assertInstanceOf(Ensured.Existing.class, admin.ensureOrgAccessToken(
+          ORG, "pipeline-api", List.of(OrgTokenResource.pull("webops/api")), null));
+      assertThrows(UnauthorizedException.class, () -> user.listOrgAccessTokens(ORG));
+
+      // invite, accept, team
+      assertInstanceOf(Ensured.Created.class, admin.ensureInvited(ORG, TEAM, "member", USER));
+      assertEquals(1, hub.invites().size());
+      assertInstanceOf(Ensured.Existing.class, admin.ensureInvited(ORG, TEAM, "member", USER));
+      assertEquals(USER, admin.listOrgInvites(ORG).get(0).invitee());
+      assertFalse(admin.isTeamMember(ORG, TEAM, USER));
+      assertThrows(NotFoundException.class, () -> admin.addTeamMember(ORG, TEAM, USER));
+      hub.acceptInvite(USER);
+      assertTrue(admin.isTeamMember(ORG, TEAM, USER));
+      assertEquals(List.of(USER), hub.orgMembers());
+      assertEquals(List.of(), hub.invites());
+      assertInstanceOf(Ensured.Existing.class, admin.ensureInvited(ORG, TEAM, "member", USER));
+      admin.removeTeamMember(ORG, TEAM, USER);
+      assertEquals(List.of(), hub.teamMembers());
+      assertInstanceOf(Ensured.Created.class, admin.ensureTeamMember(ORG, TEAM, USER));
+      assertEquals(List.of(USER), hub.teamMembers());
+
+      // an injected 503 on a GET is retried
+      int before = hub.count("GET", "/v2/orgs/webops/members");
+      hub.failNext("GET", "/v2/orgs/webops/members", 503, 1);
+      assertEquals(USER, admin.listOrgMembers(ORG).get(0).username());
+      assertEquals(before + 2, hub.count("GET", "/v2/orgs/webops/members"));
+      assertEquals(1, sleeper.waits().size());
+
+      // a lost answer: the token exists though the client saw a 500
+      hub.failNextAfterEffect("POST", "/v2/access-tokens", 500);
+      assertThrows(ServerErrorException.class,
+          () -> user.createPersonalAccessToken("lost", List.of(RepoScope.READ), null));
+      assertEquals(2, hub.personalTokens(USER).size());
+    }
+  }
+
+  @Test
+  void dockerHub_stalledAnswer_timesOutAndTheRetrySucceeds() throws Exception {
+    try (FakeDockerHub hub = new FakeDockerHub(ORG, TEAM, ADMIN_TOKEN)) {
+      hub.addMember(USER);
+      DockerHubClient admin = new DockerHubClient(
+          HttpUrl.get(hub.apiUrl()),
+          HttpClients.shared().newBuilder().readTimeout(Duration.ofMillis(300)).build(),
+          new DockerHubCredential.OrganizationToken(ORG, ADMIN_TOKEN),
+          false,
+          retries,
+          sleeper,
+          Clock.systemUTC());
+      hub.stallNext("GET", "/v2/orgs/[^/]+/members", Duration.ofSeconds(2));
+      assertEquals(USER, admin.listOrgMembers(ORG).get(0).username());
+      assertEquals(2, hub.count("GET", "/v2/orgs/webops/members"));
+    }
+  }
+
+  @Test
+  void circleCi_projectVariablesAndContexts() throws Exception {
+    try (FakeCircleCi ci = new FakeCircleCi()) {
+      CircleCiClient client = new CircleCiClient(
+          HttpUrl.get(ci.apiUrl()),
+          HttpClients.shared(),
+          new CircleCiToken("CCIPAT_TEST"),
+          false,
+          retries,
+          sleeper,
+          Clock.systemUTC());
+      ProjectSlug slug = ProjectSlug.of("gh/webops/api");
+
+      assertEquals("api", client.getProject(slug).name());
+      ProjectEnvVar set = client.setProjectEnvVar(slug, "DOCKER_USER", USER);
+      assertEquals("xxxxeapi", set.maskedValue());
+      client.setProjectEnvVar(slug, "DOCKER_ACCESS_TOKEN", "dckr_pat_ABCD");
+      List<ProjectEnvVar> listed = client.listProjectEnvVars(slug);
+      assertEquals(2, listed.size());
+      assertTrue(listed.get(1).endsLike("dckr_pat_ABCD"));
+      assertEquals(Map.of("DOCKER_USER", USER, "DOCKER_ACCESS_TOKEN", "dckr_pat_ABCD"),
+          ci.projectVariables("gh/webops/api"));
+      client.deleteProjectEnvVar(slug, "DOCKER_USER");
+      assertEquals(Map.of("DOCKER_ACCESS_TOKEN", "dckr_pat_ABCD"), ci.projectVariables("gh/webops/api"));
+
+      ContextOwner owner = new ContextOwner.Slug("gh/webops");
+      Context context = (Context) assertInstanceOf(Ensured.Created.class,
+          client.ensureContext(owner, "dockerhub-pipeline-api")).value();
+      Ensured<Context> again = client.ensureContext(owner, "dockerhub-pipeline-api");
+      assertInstanceOf(Ensured.Existing.class, again);
+      assertEquals(context.id(), again.value().id());
+      client.putContextVariable(context.id(), "DOCKER_ACCESS_TOKEN", "dckr_oat_XYZ");
+      assertEquals(Map.of("DOCKER_ACCESS_TOKEN", "dckr_oat_XYZ"),
+          ci.contextVariables("dockerhub-pipeline-api"));
+      List<ContextVariable> variables = client.listContextVariables(context.id());
+      assertEquals("DOCKER_ACCESS_TOKEN", variables.get(0).variable());
+      assertEquals(context.id(), variables.get(0).contextId());
+      String other = ci.addContext("gh/webops", "aws");
+      assertEquals(other, client.findContext(owner, "aws").orElseThrow().id());
+
+      // an injected 503 on a GET is retried; the slug is matched escaped or decoded
+      ci.failNext("GET", "/project/gh/webops/api/envvar", 503, 2);
+      assertEquals(1, client.listProjectEnvVars(slug).size());
+      assertEquals(2, sleeper.waits().size());
+      assertEquals(4, ci.count("GET", "/project/gh%2Fwebops%2Fapi/envvar"));
+
+      // a lost answer on a POST: the variable is set though the client saw a 500
+      ci.failNextAfterEffect("POST", ".*/envvar", 500);
+      assertThrows(ServerErrorException.class,
+          () -> client.setProjectEnvVar(slug, "DOCKER_USER", "lost-value"));
+      assertEquals("lost-value", ci.projectVariables("gh/webops/api").get("DOCKER_USER"));
+    }
+  }
+}
