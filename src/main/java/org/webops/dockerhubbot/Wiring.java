@@ -184,10 +184,11 @@ public final class Wiring implements AutoCloseable {
 
     ExecutorService runsPool = Executors.newFixedThreadPool(4, named("provisioning"));
     ExecutorService callsPool = Executors.newFixedThreadPool(4, named("api-calls"));
+    ExecutorService outbox = Executors.newSingleThreadExecutor(named("slack-outbox"));
     ProvisioningRunner runner = new ProvisioningRunner(requests, runs,
         plans(config, tuning, http, clock, runs, audit, callsPool,
             new SecretLinkMessenger(methods, config.slackBotToken().reveal())),
-        new SlackProgress(cards, messenger, requests), runsPool, Sleeper.REAL, clock,
+        new SlackProgress(cards, messenger, requests, outbox), runsPool, Sleeper.REAL, clock,
         tuning.runner());
     started.push(() -> {
       runner.close();
@@ -195,6 +196,8 @@ public final class Wiring implements AutoCloseable {
       runsPool.shutdownNow();
       callsPool.shutdownNow();
       runsPool.awaitTermination(5, TimeUnit.SECONDS);
+      outbox.shutdown();
+      outbox.awaitTermination(2, TimeUnit.SECONDS);
     });
     RunControl control = new RunControl(requests, runner, approvers, audit, clock);
     DecisionReplies replies = new DecisionReplies(announcer, runner);

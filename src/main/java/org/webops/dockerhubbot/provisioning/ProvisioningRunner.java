@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.audit.AuditEvent;
@@ -80,8 +81,21 @@ public final class ProvisioningRunner implements Provisioning, AutoCloseable {
 
   /** Runs the request on the executor. */
   public CompletableFuture<Outcome> submit(long requestId, Trigger trigger) {
+    return submit(requestId, trigger, Duration.ZERO);
+  }
+
+  /** Runs the request on the executor after {@code delay}. */
+  public CompletableFuture<Outcome> submit(long requestId, Trigger trigger, Duration delay) {
+    Executor after = delay.isZero() ? executor
+        : CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, executor);
     try {
-      return CompletableFuture.supplyAsync(() -> run(requestId, trigger), executor);
+      return CompletableFuture.supplyAsync(() -> run(requestId, trigger), after)
+          .whenComplete((outcome, failure) -> {
+            if (failure != null) {
+              log.error("Run of request #{} broke off; the sweep starts it again", requestId,
+                  failure);
+            }
+          });
     } catch (RejectedExecutionException e) {
       return CompletableFuture.completedFuture(Outcome.STOPPED);
     }
@@ -168,7 +182,10 @@ public final class ProvisioningRunner implements Provisioning, AutoCloseable {
       }
       RunContext context = new RunContext(request, trigger, facts, runs.polls(requestId),
           clock.instant());
+      long started = System.nanoTime();
       StepResult result = attempt(plans.step(next), context, runId);
+      log.info("Request #{}: {} {} after {} ms", requestId, next,
+          result.getClass().getSimpleName(), (System.nanoTime() - started) / 1_000_000);
       if (stopping) {
         return Outcome.STOPPED;
       }

@@ -1,6 +1,7 @@
 package org.webops.dockerhubbot.provisioning;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -19,6 +20,8 @@ import org.webops.dockerhubbot.workflow.RequestState;
  */
 public final class RunControl {
   private static final Logger log = LoggerFactory.getLogger(RunControl.class);
+  static final int BUSY_TRIES = 8;
+  static final Duration BUSY_PAUSE = Duration.ofMillis(250);
 
   private final RequestRepository requests;
   private final ProvisioningRunner runner;
@@ -48,21 +51,24 @@ public final class RunControl {
           + describe(requests.find(requestId).orElse(request).state()) + ", so there is nothing"
           + " to retry."));
     }
-    return runner.submit(requestId, Trigger.AUTOMATIC).thenApply(outcome -> Optional.empty());
+    return nudgeWhenFree(requestId, Trigger.AUTOMATIC, BUSY_TRIES)
+        .thenApply(outcome -> Optional.empty());
   }
 
   /** "Account created and e-mail verified": checks the sign-up now. */
   public CompletableFuture<Optional<String>> signedUp(long requestId, String user) {
-    return nudge(requestId, user, StepId.VERIFY_SIGN_UP, Trigger.PERSON, "check the sign-up");
+    return nudge(requestId, user, StepId.VERIFY_SIGN_UP, Trigger.PERSON, "check the sign-up",
+        "Docker Hub did not accept the sign-up yet; the card and its thread say why.");
   }
 
   /** "Check now": looks for the team membership now instead of at the next poll. */
   public CompletableFuture<Optional<String>> checkNow(long requestId, String user) {
-    return nudge(requestId, user, StepId.AWAIT_MEMBERSHIP, Trigger.POLL, "check the membership");
+    return nudge(requestId, user, StepId.AWAIT_MEMBERSHIP, Trigger.POLL, "check the membership",
+        "Checked just now: the invitation is not accepted yet. I keep looking by myself too.");
   }
 
   private CompletableFuture<Optional<String>> nudge(long requestId, String user, StepId step,
-      Trigger trigger, String what) {
+      Trigger trigger, String what, String stillWaiting) {
     Optional<String> refused = refuse(requestId, user, what);
     if (refused.isPresent()) {
       return CompletableFuture.completedFuture(refused);
@@ -73,11 +79,25 @@ public final class RunControl {
           + " is not waiting for that any more."));
     }
     audit.record(new AuditEvent(requestId, user, "NUDGE", what, clock.instant()));
-    return runner.submit(requestId, trigger).thenApply(outcome ->
-        outcome == ProvisioningRunner.Outcome.BUSY
-            ? Optional.of("I'm already working on request #" + requestId + "; the card shows"
-                + " how it goes.")
-            : Optional.empty());
+    return nudgeWhenFree(requestId, trigger, BUSY_TRIES).thenApply(outcome -> switch (outcome) {
+      case BUSY -> Optional.of("I'm already working on request #" + requestId + "; the card"
+          + " shows how it goes.");
+      case WAITING -> Optional.of(stillWaiting);
+      default -> Optional.empty();
+    });
+  }
+
+  /**
+   * A click that lands while the run is still finishing what came before (its lease is held for
+   * a few milliseconds more) is not lost: it is tried again shortly, a few times.
+   */
+  private CompletableFuture<ProvisioningRunner.Outcome> nudgeWhenFree(long requestId,
+      Trigger trigger, int triesLeft) {
+    Duration delay = triesLeft == BUSY_TRIES ? Duration.ZERO : BUSY_PAUSE;
+    return runner.submit(requestId, trigger, delay).thenCompose(outcome ->
+        outcome == ProvisioningRunner.Outcome.BUSY && triesLeft > 1
+            ? nudgeWhenFree(requestId, trigger, triesLeft - 1)
+            : CompletableFuture.completedFuture(outcome));
   }
 
   private Optional<String> refuse(long requestId, String user, String what) {

@@ -1,5 +1,6 @@
 package org.webops.dockerhubbot.slack;
 
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.provisioning.Progress;
@@ -8,7 +9,9 @@ import org.webops.dockerhubbot.workflow.RequestRepository;
 
 /**
  * A run's progress in Slack: the card (coalesced rewrites), replies in its thread, and notices to
- * the requester. A Slack failure here never stops a run; the card sweep catches up later.
+ * the requester. Replies and notices go out in order on one outbox thread, off the run's path, so
+ * a run waits only for the API calls it needs. A Slack failure here never stops a run; the card
+ * sweep catches up later.
  */
 public final class SlackProgress implements Progress {
   private static final Logger log = LoggerFactory.getLogger(SlackProgress.class);
@@ -16,11 +19,15 @@ public final class SlackProgress implements Progress {
   private final CardUpdates cards;
   private final SlackMessenger messenger;
   private final RequestRepository requests;
+  private final Executor outbox;
 
-  public SlackProgress(CardUpdates cards, SlackMessenger messenger, RequestRepository requests) {
+  /** @param outbox runs one task at a time, so that replies keep their order */
+  public SlackProgress(CardUpdates cards, SlackMessenger messenger, RequestRepository requests,
+      Executor outbox) {
     this.cards = cards;
     this.messenger = messenger;
     this.requests = requests;
+    this.outbox = outbox;
   }
 
   @Override
@@ -30,6 +37,10 @@ public final class SlackProgress implements Progress {
 
   @Override
   public void thread(ProvisioningRequest request, String text) {
+    outbox.execute(() -> reply(request, text));
+  }
+
+  private void reply(ProvisioningRequest request, String text) {
     var card = request.card().or(() -> requests.find(request.id()).flatMap(ProvisioningRequest::card));
     if (card.isEmpty()) {
       log.warn("Request #{} has no card to reply under", request.id());
@@ -44,6 +55,10 @@ public final class SlackProgress implements Progress {
 
   @Override
   public void tellRequester(ProvisioningRequest request, String text) {
+    outbox.execute(() -> tell(request, text));
+  }
+
+  private void tell(ProvisioningRequest request, String text) {
     try {
       messenger.tell(request.requester(), request.originChannel(), text);
     } catch (RuntimeException e) {

@@ -106,6 +106,20 @@ class ServiceUserProvisioningIT {
   }
 
   @Test
+  void checkNow_beforeTheInvitationIsAccepted_saysNotYetAndKeepsWaiting() throws Exception {
+    String dockerId = signedUp();
+    flow.awaitCard("Invitation accepted, member of the team*: Waiting");
+
+    String reply = flow.click(Flow.APPROVER, "check-membership-action");
+
+    assertThat(Await.first(() -> flow.responseTo(reply), "the answer to Check now"))
+        .contains("not accepted yet");
+    assertThat(flow.request().state()).isEqualTo(RequestState.IN_PROGRESS);
+    assertThat(hub.teamMembers()).doesNotContain(dockerId);
+    assertThat(flow.lastCardJson()).contains("check-membership-action");
+  }
+
+  @Test
   void signUpClick_beforeTheAccountExists_explainsAndKeepsWaitingWithTheButton() throws Exception {
     flow.submitAndApprove(Flow.serviceUser());
     flow.awaitCard("Waiting for <@" + Flow.APPROVER + ">");
@@ -139,8 +153,10 @@ class ServiceUserProvisioningIT {
     JsonNode signUp = flow.openLink("Sign-up for request");
     hub.signUpUnverified(DOCKER_ID, OpenedLinks.field(signUp, "Password"));
 
-    flow.click(Flow.APPROVER, "signed-up-action");
+    String first = flow.click(Flow.APPROVER, "signed-up-action");
     flow.awaitThread("is not verified yet");
+    assertThat(Await.first(() -> flow.responseTo(first), "the clicker's answer"))
+        .contains("did not accept the sign-up yet");
     assertThat(flow.lastCardJson()).contains("signed-up-action");
 
     hub.verifyEmail(DOCKER_ID);

@@ -75,6 +75,7 @@ public final class FakeCircleCi implements AutoCloseable {
         return answer(request);
       }
     });
+    server.setServerSocketFactory(NoDelaySockets.INSTANCE);
     server.start(InetAddress.getLoopbackAddress(), 0);
   }
 

@@ -151,6 +151,7 @@ public final class FakeDockerHub implements AutoCloseable {
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final Object lock = new Object();
   private final Faults faults = new Faults("{\"detail\":\"injected failure\"}");
+  private volatile Duration latency = Duration.ZERO;
 
   // All below guarded by lock. Keys are lower-case user names.
   private final Map<String, Account> accounts = new LinkedHashMap<>();
@@ -186,6 +187,7 @@ public final class FakeDockerHub implements AutoCloseable {
         return answer(request);
       }
     });
+    server.setServerSocketFactory(NoDelaySockets.INSTANCE);
     server.start(InetAddress.getLoopbackAddress(), 0);
   }
 
@@ -352,7 +354,15 @@ public final class FakeDockerHub implements AutoCloseable {
 
   private MockResponse answer(RecordedRequest request) {
     Faults.Fault fault = faults.take(request.getMethod(), request.getUrl().encodedPath());
-    return faults.answer(fault, lock, () -> route(request), FakeDockerHub::detail);
+    MockResponse answer = faults.answer(fault, lock, () -> route(request), FakeDockerHub::detail);
+    Duration delay = latency;
+    return delay.isZero() ? answer : answer.newBuilder()
+        .headersDelay(delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).build();
+  }
+
+  /** Every answer from now on comes this late, like a distant API (for benchmarks). */
+  public void latency(Duration latency) {
+    this.latency = latency;
   }
 
   private MockResponse route(RecordedRequest request) {

@@ -50,6 +50,7 @@ public final class FakeSlack implements AutoCloseable {
         return answer(request);
       }
     });
+    server.setServerSocketFactory(NoDelaySockets.INSTANCE);
     server.start(java.net.InetAddress.getLoopbackAddress(), 0);
   }
 
