@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import okhttp3.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,6 +12,7 @@ import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.testing.FakeDockerHub;
 import org.webops.dockerhubbot.testing.OpenedLinks;
 import org.webops.dockerhubbot.testing.RunningBot;
+import org.webops.dockerhubbot.testing.SlackRequests;
 import org.webops.dockerhubbot.testing.TestBot;
 import org.webops.dockerhubbot.workflow.RequestState;
 
@@ -57,5 +59,18 @@ class OrgTokenProvisioningIT {
     assertThat(flow.bot().audit().forRequest(flow.id())).extracting(AuditEvent::action)
         .contains("APPROVED", "RUN_STARTED", "secret-link-created", "DONE");
     System.out.println("Card when done:\n" + flow.lastCard());
+  }
+
+  @Test
+  void statusCommand_afterTheRun_showsTheSteps() throws Exception {
+    flow.submitAndApprove(Flow.orgToken());
+    flow.awaitState(RequestState.DONE);
+
+    try (Response response = flow.bot().send(SlackRequests.slashCommand(Flow.REQUESTER,
+        Flow.ORIGIN, "status " + Flow.PIPELINE, flow.slack().responseUrl("status")))) {
+      assertThat(response.code()).isEqualTo(200);
+      assertThat(response.body().string()).contains("*done*", "Progress* — done",
+          ":white_check_mark: CircleCI variables written");
+    }
   }
 }

@@ -23,12 +23,12 @@ import org.webops.dockerhubbot.workflow.RequestState;
  * The run's steps on the card: ✅ done (with its time), ⏳ running, ⏸ waiting for a person,
  * ❌ failed (with the reason), ▫️ not started; and the one button the run needs, if any.
  */
-final class RunChecklist {
+public final class RunChecklist {
   static final int DETAIL_MAX = 400;
 
   private RunChecklist() {}
 
-  static String text(ProvisioningRequest request, List<StepRecord> steps) {
+  public static String text(ProvisioningRequest request, List<StepRecord> steps) {
     StringBuilder text = new StringBuilder("*Progress*");
     if (request.state() == RequestState.DONE) {
       text.append(" — done");

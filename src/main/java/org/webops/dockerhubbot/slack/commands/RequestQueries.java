@@ -1,6 +1,8 @@
 package org.webops.dockerhubbot.slack.commands;
 
 import java.util.List;
+import org.webops.dockerhubbot.provisioning.RunStore;
+import org.webops.dockerhubbot.slack.blocks.RunChecklist;
 import org.webops.dockerhubbot.slack.blocks.SlackText;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestRepository;
@@ -11,9 +13,11 @@ public final class RequestQueries {
   private static final int LIMIT = 15;
 
   private final RequestRepository requests;
+  private final RunStore runs;
 
-  public RequestQueries(RequestRepository requests) {
+  public RequestQueries(RequestRepository requests, RunStore runs) {
     this.requests = requests;
+    this.runs = runs;
   }
 
   /** A user's recent requests and those waiting for approval, newest first. */
@@ -38,9 +42,12 @@ public final class RequestQueries {
     return text.toString();
   }
 
+  /** The pipeline's live request and, once approved, its steps as the card shows them. */
   public String status(String pipeline) {
     return requests.findLive(pipeline)
-        .map(request -> line(request) + " requested by " + SlackText.user(request.requester()))
+        .map(request -> line(request) + " requested by " + SlackText.user(request.requester())
+            + (request.state() == RequestState.PENDING_APPROVAL ? ""
+                : "\n" + RunChecklist.text(request, runs.snapshot(request.id()).steps())))
         .orElse("No live request for " + SlackText.code(pipeline)
             + ". `/dockerhub-user new " + SlackText.escape(pipeline) + "` makes one.");
   }
