@@ -51,7 +51,7 @@ public final class RunControl {
           + describe(requests.find(requestId).orElse(request).state()) + ", so there is nothing"
           + " to retry."));
     }
-    return nudgeWhenFree(requestId, Trigger.AUTOMATIC, BUSY_TRIES)
+    return runWhenFree(requestId, Trigger.AUTOMATIC, BUSY_TRIES)
         .thenApply(outcome -> Optional.empty());
   }
 
@@ -79,7 +79,7 @@ public final class RunControl {
           + " is not waiting for that any more."));
     }
     audit.record(new AuditEvent(requestId, user, "NUDGE", what, clock.instant()));
-    return nudgeWhenFree(requestId, trigger, BUSY_TRIES).thenApply(outcome -> switch (outcome) {
+    return runWhenFree(requestId, trigger, BUSY_TRIES).thenApply(outcome -> switch (outcome) {
       case BUSY -> Optional.of("I'm already working on request #" + requestId + "; the card"
           + " shows how it goes.");
       case WAITING -> Optional.of(stillWaiting);
@@ -91,12 +91,12 @@ public final class RunControl {
    * A click that lands while the run is still finishing what came before (its lease is held for
    * a few milliseconds more) is not lost: it is tried again shortly, a few times.
    */
-  private CompletableFuture<ProvisioningRunner.Outcome> nudgeWhenFree(long requestId,
+  private CompletableFuture<ProvisioningRunner.Outcome> runWhenFree(long requestId,
       Trigger trigger, int triesLeft) {
     Duration delay = triesLeft == BUSY_TRIES ? Duration.ZERO : BUSY_PAUSE;
     return runner.submit(requestId, trigger, delay).thenCompose(outcome ->
         outcome == ProvisioningRunner.Outcome.BUSY && triesLeft > 1
-            ? nudgeWhenFree(requestId, trigger, triesLeft - 1)
+            ? runWhenFree(requestId, trigger, triesLeft - 1)
             : CompletableFuture.completedFuture(outcome));
   }
 

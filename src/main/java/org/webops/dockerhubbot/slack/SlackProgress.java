@@ -1,6 +1,7 @@
 package org.webops.dockerhubbot.slack;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.provisioning.Progress;
@@ -37,7 +38,7 @@ public final class SlackProgress implements Progress {
 
   @Override
   public void thread(ProvisioningRequest request, String text) {
-    outbox.execute(() -> reply(request, text));
+    send(request, () -> reply(request, text));
   }
 
   private void reply(ProvisioningRequest request, String text) {
@@ -55,7 +56,15 @@ public final class SlackProgress implements Progress {
 
   @Override
   public void tellRequester(ProvisioningRequest request, String text) {
-    outbox.execute(() -> tell(request, text));
+    send(request, () -> tell(request, text));
+  }
+
+  private void send(ProvisioningRequest request, Runnable message) {
+    try {
+      outbox.execute(message);
+    } catch (RejectedExecutionException stopping) {
+      log.info("Not sending a message about request #{}: the bot is stopping", request.id());
+    }
   }
 
   private void tell(ProvisioningRequest request, String text) {
