@@ -72,9 +72,8 @@ import org.webops.dockerhubbot.slack.RequestAnnouncer;
 import org.webops.dockerhubbot.slack.SlackApprovers;
 import org.webops.dockerhubbot.slack.SlackMessenger;
 import org.webops.dockerhubbot.slack.SlackProgress;
-import org.webops.dockerhubbot.slack.actions.ApproveButton;
+import org.webops.dockerhubbot.slack.actions.CardButton;
 import org.webops.dockerhubbot.slack.actions.RejectButton;
-import org.webops.dockerhubbot.slack.actions.RunButton;
 import org.webops.dockerhubbot.slack.blocks.ApprovalCard;
 import org.webops.dockerhubbot.slack.commands.DockerhubUserCommand;
 import org.webops.dockerhubbot.slack.commands.RequestQueries;
@@ -211,13 +210,14 @@ public final class Wiring implements AutoCloseable {
     new Listeners(
         new DockerhubUserCommand(queries, config.dryRun()),
         new RequestModalSubmission(service, announcer, async),
-        new ApproveButton(service, replies, async),
+        new CardButton("Approve", (id, user) ->
+            CompletableFuture.completedFuture(replies.handle(service.approve(id, user))), async),
         new RejectButton(requests, async),
         new RejectReasonSubmission(service, replies, messenger, config.approvalChannel(), async),
         new AppHomeOpened(queries, methods, async),
-        new RunButton("Retry", control::retry, async),
-        new RunButton("Sign-up check", control::signedUp, async),
-        new RunButton("Membership check", control::checkNow, async))
+        new CardButton("Retry", control::retry, async),
+        new CardButton("Sign-up check", control::signedUp, async),
+        new CardButton("Membership check", control::checkNow, async))
         .register(app);
 
     ExpiredLinkPurger purger = new ExpiredLinkPurger(linkStore, audit, linkEvents, scheduler,

@@ -180,7 +180,7 @@ public final class ProvisioningRunner implements Provisioning, AutoCloseable {
         runs.record(requestId, new StepRecord(next, StepStatus.RUNNING, "", Map.of(), clock.instant()));
         progress.changed(requestId);
       }
-      RunContext context = new RunContext(request, trigger, facts, runs.polls(requestId),
+      RunContext context = new RunContext(request, trigger, facts, snapshot.polls(),
           clock.instant());
       long started = System.nanoTime();
       StepResult result = attempt(plans.step(next), context, runId);
@@ -192,11 +192,13 @@ public final class ProvisioningRunner implements Provisioning, AutoCloseable {
       if (result instanceof StepResult.Done done) {
         runs.record(requestId, new StepRecord(next, StepStatus.DONE, String.join("\n", done.lines()),
             done.facts(), clock.instant()));
-        runs.waiting(requestId, Optional.empty(), Optional.empty(), 0);
+        if (wasWaiting) {
+          runs.waiting(requestId, Optional.empty(), Optional.empty(), 0);
+        }
         progress.changed(requestId);
         progress.thread(request, Notices.stepDone(next, done, request.dryRun()));
       } else if (result instanceof StepResult.Waiting waiting) {
-        return park(request, next, waiting, before, trigger);
+        return park(request, next, waiting, before, snapshot.polls(), trigger);
       } else if (result instanceof StepResult.Rewind rewind) {
         if (++rewinds > MAX_REWINDS) {
           return fail(request, next, "it kept needing to go back to "
@@ -248,12 +250,12 @@ public final class ProvisioningRunner implements Provisioning, AutoCloseable {
   }
 
   private Outcome park(ProvisioningRequest request, StepId step, StepResult.Waiting waiting,
-      Optional<StepRecord> before, Trigger trigger) {
+      Optional<StepRecord> before, int pollsSoFar, Trigger trigger) {
     long id = request.id();
     boolean firstTime = before.map(r -> r.status() != StepStatus.WAITING).orElse(true);
     boolean news = firstTime || trigger == Trigger.PERSON
         || !before.get().detail().equals(waiting.detail());
-    int polls = waiting.waitFor() == WaitFor.POLL && !firstTime ? runs.polls(id) + 1 : 0;
+    int polls = waiting.waitFor() == WaitFor.POLL && !firstTime ? pollsSoFar + 1 : 0;
     runs.record(id, new StepRecord(step, StepStatus.WAITING, waiting.detail(), Map.of(),
         clock.instant()));
     runs.waiting(id, Optional.of(waiting.waitFor()),

@@ -13,8 +13,11 @@ import org.webops.dockerhubbot.workflow.RequestState;
  */
 public interface RunStore {
 
-  /** A request's step records and the progress counter they are at. */
-  record Snapshot(List<StepRecord> steps, int progress) {
+  /**
+   * A request's step records, the progress counter they are at, and how many times the bot has
+   * polled the waiting step so far.
+   */
+  record Snapshot(List<StepRecord> steps, int progress, int polls) {
     public Snapshot {
       steps = List.copyOf(steps);
     }
@@ -49,9 +52,6 @@ public interface RunStore {
 
   /** Records what the run waits for, or clears it ({@code waitFor} empty). */
   void waiting(long requestId, Optional<WaitFor> waitFor, Optional<Instant> wakeAt, int polls);
-
-  /** Times the bot has polled the waiting step so far. */
-  int polls(long requestId);
 
   /**
    * Runs to go on now: approved or in progress, no live lease, and not waiting, or waiting for a

@@ -11,9 +11,8 @@ import static org.webops.dockerhubbot.slack.SlackIds.SIGNED_UP_ACTION;
 
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.AppHomeOpenedEvent;
-import org.webops.dockerhubbot.slack.actions.ApproveButton;
+import org.webops.dockerhubbot.slack.actions.CardButton;
 import org.webops.dockerhubbot.slack.actions.RejectButton;
-import org.webops.dockerhubbot.slack.actions.RunButton;
 import org.webops.dockerhubbot.slack.commands.DockerhubUserCommand;
 import org.webops.dockerhubbot.slack.events.AppHomeOpened;
 import org.webops.dockerhubbot.slack.views.RejectReasonSubmission;
@@ -23,13 +22,13 @@ import org.webops.dockerhubbot.slack.views.RequestModalSubmission;
 public record Listeners(
     DockerhubUserCommand command,
     RequestModalSubmission requestModal,
-    ApproveButton approve,
+    CardButton approve,
     RejectButton reject,
     RejectReasonSubmission rejectReason,
     AppHomeOpened appHome,
-    RunButton retry,
-    RunButton signedUp,
-    RunButton checkMembership) {
+    CardButton retry,
+    CardButton signedUp,
+    CardButton checkMembership) {
 
   public void register(App app) {
     app.command(COMMAND, command);

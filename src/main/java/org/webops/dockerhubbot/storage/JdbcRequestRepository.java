@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.workflow.CredentialKind;
@@ -147,14 +146,6 @@ public final class JdbcRequestRepository implements RequestRepository {
         + " SELECT id FROM (SELECT id FROM requests WHERE state = ? ORDER BY id DESC LIMIT " + n
         + ") waiting) ORDER BY id DESC", this::map, user,
         RequestState.PENDING_APPROVAL.name());
-  }
-
-  @Override
-  public List<ProvisioningRequest> inStates(List<RequestState> states, int limit) {
-    String placeholders = states.stream().map(s -> "?").collect(Collectors.joining(", "));
-    return jdbc.query("SELECT " + COLUMNS + " FROM requests WHERE state IN (" + placeholders
-        + ") ORDER BY id DESC LIMIT " + Math.max(1, limit), this::map,
-        states.stream().map(RequestState::name).toArray());
   }
 
   private ProvisioningRequest map(ResultSet row) throws SQLException {

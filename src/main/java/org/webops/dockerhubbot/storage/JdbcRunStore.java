@@ -36,9 +36,9 @@ public final class JdbcRunStore implements RunStore {
       List<StepRecord> steps = Jdbc.query(connection,
           "SELECT step, status, detail, facts, updated_at FROM run_steps WHERE request_id = ?",
           JdbcRunStore::step, requestId);
-      int progress = Jdbc.query(connection, "SELECT progress FROM requests WHERE id = ?",
-          row -> row.getInt(1), requestId).stream().findFirst().orElse(0);
-      return new Snapshot(steps, progress);
+      return Jdbc.query(connection, "SELECT progress, polls FROM requests WHERE id = ?",
+          row -> new Snapshot(steps, row.getInt("progress"), row.getInt("polls")), requestId)
+          .stream().findFirst().orElse(new Snapshot(steps, 0, 0));
     });
   }
 
@@ -103,12 +103,6 @@ public final class JdbcRunStore implements RunStore {
       int polls) {
     jdbc.update("UPDATE requests SET waiting_for = ?, wake_at = ?, polls = ? WHERE id = ?",
         waitFor.map(Enum::name).orElse(null), wakeAt.orElse(null), polls, requestId);
-  }
-
-  @Override
-  public int polls(long requestId) {
-    return jdbc.queryOne("SELECT polls FROM requests WHERE id = ?", row -> row.getInt(1),
-        requestId).orElse(0);
   }
 
   @Override

@@ -62,8 +62,6 @@ public interface RequestRepository {
    */
   List<ProvisioningRequest> mineOrPending(String user, int limit);
 
-  List<ProvisioningRequest> inStates(List<RequestState> states, int limit);
-
   /** Thrown by {@link #create} when the pipeline already has a live request. */
   final class PipelineTakenException extends RuntimeException {
     public PipelineTakenException(String pipeline) {

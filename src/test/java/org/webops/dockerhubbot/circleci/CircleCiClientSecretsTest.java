@@ -6,11 +6,11 @@ import org.webops.dockerhubbot.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+
+
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+
 import java.util.List;
 import java.util.function.Function;
 import mockwebserver3.Dispatcher;
@@ -19,6 +19,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.webops.dockerhubbot.http.CallTexts;
 import org.webops.dockerhubbot.http.Fixtures;
 import org.webops.dockerhubbot.http.HttpClients;
 import org.webops.dockerhubbot.http.Json;
@@ -108,18 +109,7 @@ class CircleCiClientSecretsTest {
             () -> client.putContextVariable(contextId, "DOCKER_PASSWORD", PASSWORD),
             () -> client.listContextVariables(contextId),
             () -> client.deleteContextVariable(contextId, "DOCKER_ACCESS_TOKEN"));
-    List<String> texts = new ArrayList<>();
-    texts.add(client.toString());
-    for (Runnable call : calls) {
-      try {
-        call.run();
-      } catch (RuntimeException e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        texts.add(e.getMessage() + "\n" + e + "\n" + trace);
-      }
-    }
-    return texts;
+    return CallTexts.of(client, calls);
   }
 
   private void runAndCheck(boolean dryRun, Function<RecordedRequest, MockResponse> answers) {

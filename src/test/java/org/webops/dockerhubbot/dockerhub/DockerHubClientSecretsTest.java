@@ -6,8 +6,8 @@ import org.webops.dockerhubbot.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +19,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.webops.dockerhubbot.http.CallTexts;
 import org.webops.dockerhubbot.http.Fixtures;
 import org.webops.dockerhubbot.http.HttpClients;
 import org.webops.dockerhubbot.http.Json;
@@ -142,18 +143,7 @@ class DockerHubClientSecretsTest {
             () -> admin.ensureTeamMember("webops", "ci", "svcnew"),
             () -> admin.removeTeamMember("webops", "ci", "svcpipelineapi"),
             () -> admin.isTeamMember("webops", "ci", "svcnew"));
-    List<String> texts = new ArrayList<>();
-    texts.add(admin.toString());
-    for (Runnable call : calls) {
-      try {
-        call.run();
-      } catch (RuntimeException e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        texts.add(e.getMessage() + "\n" + e + "\n" + trace);
-      }
-    }
-    return texts;
+    return CallTexts.of(admin, calls);
   }
 
   private void assertNoSecretIn(String where, String text) {

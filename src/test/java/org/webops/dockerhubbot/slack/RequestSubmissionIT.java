@@ -288,6 +288,6 @@ class RequestSubmissionIT {
   }
 
   private List<ProvisioningRequest> all() {
-    return bot.requests().inStates(List.of(RequestState.values()), 100);
+    return bot.allRequests();
   }
 }

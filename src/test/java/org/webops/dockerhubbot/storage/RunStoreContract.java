@@ -118,7 +118,7 @@ abstract class RunStoreContract {
     setState(failed, RequestState.FAILED);
 
     assertThat(runs.due(NOW, 10)).containsExactly(id, pollDue);
-    assertThat(runs.polls(pollDue)).isEqualTo(3);
+    assertThat(runs.snapshot(pollDue).polls()).isEqualTo(3);
     runs.releaseAll();
     assertThat(runs.due(NOW, 10)).containsExactly(id, pollDue, leased);
   }

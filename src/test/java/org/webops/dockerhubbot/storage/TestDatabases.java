@@ -62,6 +62,17 @@ public final class TestDatabases {
     }
   }
 
+  public static int countRows(Database db, String table) {
+    try (Connection c = db.dataSource().getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Every column of every row of {@code table}, as text, joined with newlines. */
   public static String dumpTable(Database db, String table) {
     StringBuilder out = new StringBuilder();

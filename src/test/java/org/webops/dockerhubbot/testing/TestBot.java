@@ -114,6 +114,23 @@ public final class TestBot implements AutoCloseable {
     return new JdbcRequestRepository(wiring.database().dataSource());
   }
 
+  /** Every stored request, oldest first. */
+  public java.util.List<org.webops.dockerhubbot.workflow.ProvisioningRequest> allRequests() {
+    RequestRepository requests = requests();
+    java.util.List<org.webops.dockerhubbot.workflow.ProvisioningRequest> all =
+        new java.util.ArrayList<>();
+    try (java.sql.Connection c = wiring.database().dataSource().getConnection();
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet ids = st.executeQuery("SELECT id FROM requests ORDER BY id")) {
+      while (ids.next()) {
+        requests.find(ids.getLong(1)).ifPresent(all::add);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return all;
+  }
+
   public javax.sql.DataSource requestsDataSource() {
     return wiring.database().dataSource();
   }

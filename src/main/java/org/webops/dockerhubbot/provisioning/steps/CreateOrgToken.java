@@ -2,14 +2,11 @@ package org.webops.dockerhubbot.provisioning.steps;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.webops.dockerhubbot.dockerhub.DockerHubClient;
 import org.webops.dockerhubbot.dockerhub.OrgAccessToken;
 import org.webops.dockerhubbot.dockerhub.OrgTokenResource;
 import org.webops.dockerhubbot.provisioning.Apis;
-import org.webops.dockerhubbot.provisioning.Facts;
 import org.webops.dockerhubbot.provisioning.FreshTokens;
 import org.webops.dockerhubbot.provisioning.ProvisioningSettings;
 import org.webops.dockerhubbot.provisioning.RunContext;
@@ -54,32 +51,27 @@ public final class CreateOrgToken implements Step {
     String what = "organisation access token " + SlackText.code(label) + " in "
         + SlackText.code(settings.org()) + " (" + String.join(", ", scopes) + " on "
         + String.join(", ", spec.repositories().stream().map(SlackText::code).toList()) + ", "
-        + TokenLines.expiry(expiresAt) + ")";
+        + LabelledTokens.expiry(expiresAt) + ")";
     DockerHubClient hub = apis.admin(run.dryRun());
-    List<String> lines = new ArrayList<>();
-    for (OrgAccessToken earlier : hub.listOrgAccessTokens(settings.org())) {
-      if (!label.equals(earlier.label())) {
-        continue;
+    return LabelledTokens.ensure(run, tokens, what, new LabelledTokens.Tokens() {
+      @Override
+      public List<LabelledTokens.Listed> withLabel() {
+        return hub.listOrgAccessTokens(settings.org()).stream()
+            .filter(t -> label.equals(t.label()))
+            .map(t -> new LabelledTokens.Listed(t.id(), t.active())).toList();
       }
-      if (tokens.get(run.requestId(), earlier.id()).isPresent() && earlier.active()) {
-        return new StepResult.Done(Map.of(Facts.TOKEN_ID, earlier.id()),
-            List.of("The " + what + " exists already"));
+
+      @Override
+      public void delete(String id) {
+        hub.deleteOrgAccessToken(settings.org(), id);
       }
-      hub.deleteOrgAccessToken(settings.org(), earlier.id());
-      lines.add((run.dryRun() ? "Dry run: would replace the earlier token " + SlackText.code(label)
-          : TokenLines.replaced("organisation access token", label)));
-    }
-    OrgAccessToken created = hub.createOrgAccessToken(settings.org(), label, resources, expiresAt);
-    if (run.dryRun()) {
-      lines.add("Dry run: would create " + what);
-      return new StepResult.Done(Map.of(Facts.TOKEN_ID, "dry-run"), lines);
-    }
-    if (!created.hasToken()) {
-      throw new IllegalStateException("Docker Hub made token " + created.id()
-          + " but did not show its value");
-    }
-    tokens.hold(run.requestId(), new FreshTokens.FreshToken(created.id(), created.token()));
-    lines.add("Created " + what);
-    return new StepResult.Done(Map.of(Facts.TOKEN_ID, created.id()), lines);
+
+      @Override
+      public FreshTokens.FreshToken create() {
+        OrgAccessToken created =
+            hub.createOrgAccessToken(settings.org(), label, resources, expiresAt);
+        return new FreshTokens.FreshToken(created.id(), created.token());
+      }
+    });
   }
 }

@@ -2,7 +2,6 @@ package org.webops.dockerhubbot.provisioning.steps;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.webops.dockerhubbot.dockerhub.DockerHubClient;
@@ -51,7 +50,7 @@ public final class CreatePersonalToken implements Step {
         : RepoScope.READ);
     Instant expiresAt = run.now().plus(Duration.ofDays(spec.lifetimeDays()));
     String what = "personal access token " + SlackText.code(label) + " ("
-        + scopes.get(0).value() + ", " + TokenLines.expiry(expiresAt) + ") as "
+        + scopes.get(0).value() + ", " + LabelledTokens.expiry(expiresAt) + ") as "
         + SlackText.code(dockerId);
     if (run.dryRun()) {
       return new StepResult.Done(Map.of(Facts.TOKEN_ID, "dry-run"),
@@ -59,25 +58,23 @@ public final class CreatePersonalToken implements Step {
     }
     String password = KeptPassword.of(kept, run);
     DockerHubClient hub = apis.as(new DockerHubCredential.Password(dockerId, password), false);
-    List<String> lines = new ArrayList<>();
-    for (PersonalAccessToken earlier : hub.listPersonalAccessTokens()) {
-      if (!label.equals(earlier.label())) {
-        continue;
+    return LabelledTokens.ensure(run, tokens, what, new LabelledTokens.Tokens() {
+      @Override
+      public List<LabelledTokens.Listed> withLabel() {
+        return hub.listPersonalAccessTokens().stream().filter(t -> label.equals(t.label()))
+            .map(t -> new LabelledTokens.Listed(t.uuid(), t.active())).toList();
       }
-      if (tokens.get(run.requestId(), earlier.uuid()).isPresent() && earlier.active()) {
-        return new StepResult.Done(Map.of(Facts.TOKEN_ID, earlier.uuid()),
-            List.of("The " + what + " exists already"));
+
+      @Override
+      public void delete(String id) {
+        hub.deletePersonalAccessToken(id);
       }
-      hub.deletePersonalAccessToken(earlier.uuid());
-      lines.add(TokenLines.replaced("personal access token", label));
-    }
-    PersonalAccessToken created = hub.createPersonalAccessToken(label, scopes, expiresAt);
-    if (!created.hasToken()) {
-      throw new IllegalStateException("Docker Hub made token " + created.uuid()
-          + " but did not show its value");
-    }
-    tokens.hold(run.requestId(), new FreshTokens.FreshToken(created.uuid(), created.token()));
-    lines.add("Created " + what);
-    return new StepResult.Done(Map.of(Facts.TOKEN_ID, created.uuid()), lines);
+
+      @Override
+      public FreshTokens.FreshToken create() {
+        PersonalAccessToken created = hub.createPersonalAccessToken(label, scopes, expiresAt);
+        return new FreshTokens.FreshToken(created.uuid(), created.token());
+      }
+    });
   }
 }

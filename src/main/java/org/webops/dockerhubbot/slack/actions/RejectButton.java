@@ -38,7 +38,7 @@ public final class RejectButton implements BlockActionHandler {
     if (found.isEmpty() || found.get().state() != RequestState.PENDING_APPROVAL) {
       String text = found.map(DecisionReplies::alreadyDecided)
           .orElse("I can't find request #" + requestId + ".");
-      async.run("replying to a reject click", () -> ApproveButton.respond(ctx, text));
+      async.run("replying to a reject click", () -> CardButton.respond(ctx, text));
       return ctx.ack();
     }
     ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r
@@ -46,7 +46,7 @@ public final class RejectButton implements BlockActionHandler {
         .view(RejectModal.build(found.get())));
     if (!opened.isOk()) {
       log.warn("views.open for the reject modal failed: {}", opened.getError());
-      async.run("replying to a reject click", () -> ApproveButton.respond(ctx,
+      async.run("replying to a reject click", () -> CardButton.respond(ctx,
           ":warning: I could not open the reject form. Please try again."));
     }
     return ctx.ack();

@@ -4,6 +4,8 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -11,12 +13,12 @@ import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.slack.AsyncWork;
 
 /**
- * A run button on the card (Retry, "Account created and e-mail verified", "Check now"). Acks at
- * once; the approver check and the run go on after the ack, and anything for the clicker alone
- * comes back through the response URL.
+ * A button on the request card (Approve, Retry, "Account created and e-mail verified", "Check
+ * now"). Acks at once; the approver check and the work go on after the ack, and anything for the
+ * clicker alone comes back through the interaction's response URL.
  */
-public final class RunButton implements BlockActionHandler {
-  private static final Logger log = LoggerFactory.getLogger(RunButton.class);
+public final class CardButton implements BlockActionHandler {
+  private static final Logger log = LoggerFactory.getLogger(CardButton.class);
 
   /** What the button does; the answer is the clicker's reply, empty when the card says it all. */
   @FunctionalInterface
@@ -28,7 +30,7 @@ public final class RunButton implements BlockActionHandler {
   private final Action action;
   private final AsyncWork async;
 
-  public RunButton(String name, Action action, AsyncWork async) {
+  public CardButton(String name, Action action, AsyncWork async) {
     this.name = name;
     this.action = action;
     this.async = async;
@@ -42,11 +44,20 @@ public final class RunButton implements BlockActionHandler {
         .whenComplete((reply, failure) -> {
           if (failure != null) {
             log.error("{} on request #{} failed", name, requestId, failure);
-            ApproveButton.respond(ctx, "Something went wrong; nothing changed. Please try again.");
+            respond(ctx, "Something went wrong; nothing changed. Please try again.");
           } else {
-            reply.ifPresent(text -> ApproveButton.respond(ctx, text));
+            reply.ifPresent(text -> respond(ctx, text));
           }
         }));
     return ctx.ack();
+  }
+
+  /** Replies to the clicker alone, leaving the card as it is. */
+  static void respond(ActionContext ctx, String text) {
+    try {
+      ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
