@@ -4,18 +4,31 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
-/** Captures everything logged (at TRACE and up) through the root logger while open. */
+/**
+ * Captures everything logged (at TRACE and up) through the root logger while open. Safe to read
+ * while other threads still log: the bot's background work goes on during assertions.
+ */
 public final class LogCapture implements AutoCloseable {
 
   private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
   private final Level previous = root.getLevel();
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final Queue<ILoggingEvent> events = new ConcurrentLinkedQueue<>();
+  private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+    @Override
+    protected void append(ILoggingEvent event) {
+      event.prepareForDeferredProcessing();
+      events.add(event);
+    }
+  };
 
   public LogCapture() {
+    appender.setContext(root.getLoggerContext());
     appender.start();
     root.addAppender(appender);
     root.setLevel(Level.TRACE);
@@ -23,24 +36,15 @@ public final class LogCapture implements AutoCloseable {
 
   /** All captured events: formatted message, arguments and any stack trace. */
   public String text() {
-    synchronized (appender.list) {
-      return appender.list.stream()
-          .map(
-              e ->
-                  e.getLoggerName()
-                      + " "
-                      + e.getFormattedMessage()
-                      + " "
-                      + e.getMDCPropertyMap()
-                      + (e.getThrowableProxy() == null
-                          ? ""
-                          : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
-          .collect(Collectors.joining("\n"));
-    }
+    return events.stream()
+        .map(e -> e.getLoggerName() + " " + e.getFormattedMessage() + " " + e.getMDCPropertyMap()
+            + (e.getThrowableProxy() == null
+                ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
+        .collect(Collectors.joining("\n"));
   }
 
   public int size() {
-    return appender.list.size();
+    return events.size();
   }
 
   @Override
