@@ -6,7 +6,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webops.dockerhubbot.testing.Await;
 import org.webops.dockerhubbot.testing.FakeCircleCi;
 import org.webops.dockerhubbot.testing.FakeDockerHub;
 import org.webops.dockerhubbot.testing.RunningBot;
@@ -33,8 +32,7 @@ class DryRunProvisioningIT {
     flow.awaitThread("Dry run: would send <@" + Flow.APPROVER + "> a one-time link");
     assertNothingWritten();
     assertThat(flow.linksTo(Flow.APPROVER)).isEmpty();
-    Await.until(() -> flow.toldRequester().stream().anyMatch(t -> t.contains("Dry run")),
-        Flow.LONG, () -> "requester told of the dry run");
+    flow.awaitToldRequester("Dry run");
   }
 
   @Test

@@ -171,6 +171,13 @@ final class Flow {
     return told;
   }
 
+  /** Waits until the requester has been told something containing {@code text}; notices go out
+   * on the bot's outbox thread, after the state change that caused them. */
+  String awaitToldRequester(String text) {
+    return Await.first(() -> toldRequester().stream().filter(t -> t.contains(text)).findFirst(),
+        "a notice to the requester with \"" + text + "\"");
+  }
+
   Optional<String> responseTo(String name) {
     return slack().calls().stream().filter(call -> call.method().equals("respond/" + name))
         .map(FakeSlack.Call::body).findFirst();

@@ -49,13 +49,13 @@ class OrgTokenProvisioningIT {
     JsonNode link = flow.openLink("Credentials for");
     assertThat(OpenedLinks.field(link, "Organisation access token")).isEqualTo(token);
     assertThat(link.path("authSnippet").asText()).contains("username: $DOCKER_USER");
-    assertThat(flow.toldRequester()).anySatisfy(text -> assertThat(text)
-        .contains("is done").contains("auth:\n  username: $DOCKER_USER\n  password: $DOCKER_ACCESS_TOKEN"));
+    assertThat(flow.awaitToldRequester("is done:"))
+        .contains("auth:\n  username: $DOCKER_USER\n  password: $DOCKER_ACCESS_TOKEN");
     flow.awaitCard("Progress* — done");
     assertThat(flow.lastCard()).contains(":white_check_mark: Organisation access token created",
         ":white_check_mark: CircleCI variables written",
         ":white_check_mark: One-time link delivered").doesNotContain(":white_small_square:");
-    assertThat(flow.thread()).anySatisfy(text -> assertThat(text).contains("Created organisation access token"));
+    flow.awaitThread("Created organisation access token");
     assertThat(flow.bot().audit().forRequest(flow.id())).extracting(AuditEvent::action)
         .contains("APPROVED", "RUN_STARTED", "secret-link-created", "DONE");
     System.out.println("Card when done:\n" + flow.lastCard());

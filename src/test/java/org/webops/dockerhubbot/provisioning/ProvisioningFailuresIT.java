@@ -136,8 +136,7 @@ class ProvisioningFailuresIT {
     assertThat(flow.lastCard()).contains("Progress* — stopped");
     System.out.println("Card failed:\n" + flow.lastCard() + "\n");
     flow.awaitThread("An approver can click *Retry*");
-    Await.until(() -> flow.toldRequester().stream().anyMatch(t -> t.contains("stopped at")),
-        Flow.LONG, () -> "requester told of the failure");
+    flow.awaitToldRequester("stopped at");
     assertThat(flow.bot().audit().forRequest(flow.id())).extracting(AuditEvent::detail)
         .anySatisfy(detail -> assertThat(detail).startsWith("CREATE_ORG_TOKEN: Docker Hub POST"));
     assertThat(circleci.projectVariables(Flow.PIPELINE)).isEmpty();

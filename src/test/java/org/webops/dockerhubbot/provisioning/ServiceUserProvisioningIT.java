@@ -42,7 +42,7 @@ class ServiceUserProvisioningIT {
     assertThat(dockerId).isEqualTo(DOCKER_ID);
     assertThat(OpenedLinks.field(signUp, "E-mail address")).isEqualTo("webops+opgrefunds@example.org");
     assertThat(password).hasSizeGreaterThanOrEqualTo(24);
-    assertThat(flow.toldRequester()).anySatisfy(text -> assertThat(text).contains("waits for"));
+    flow.awaitToldRequester("to sign up its Docker ID");
 
     // when: the approver signs up and says so
     hub.signUp(dockerId, password);
@@ -77,7 +77,7 @@ class ServiceUserProvisioningIT {
     assertThat(OpenedLinks.field(credentials, "Password")).isEqualTo(password);
     assertThat(OpenedLinks.field(credentials, "E-mail alias")).isEqualTo("webops+opgrefunds@example.org");
     assertThat(OpenedLinks.field(credentials, "Access token")).isEqualTo(token);
-    assertThat(flow.toldRequester()).anySatisfy(text -> assertThat(text).contains("is done"));
+    flow.awaitToldRequester("is done:");
     flow.awaitCard("Progress* — done");
     assertThat(flow.lastCard()).doesNotContain(":white_small_square:", ":double_vertical_bar:");
     assertThat(flow.lastCardJson()).doesNotContain("check-membership-action", "signed-up-action");
