@@ -43,6 +43,7 @@ import org.webops.dockerhubbot.provisioning.Plans;
 import org.webops.dockerhubbot.provisioning.ProvisioningRunner;
 import org.webops.dockerhubbot.provisioning.ProvisioningSettings;
 import org.webops.dockerhubbot.provisioning.RunControl;
+import org.webops.dockerhubbot.provisioning.SignUpDetails;
 import org.webops.dockerhubbot.provisioning.RunStore;
 import org.webops.dockerhubbot.provisioning.steps.ApproverLinks;
 import org.webops.dockerhubbot.provisioning.steps.AwaitMembership;
@@ -184,11 +185,11 @@ public final class Wiring implements AutoCloseable {
     ExecutorService runsPool = Executors.newFixedThreadPool(4, named("provisioning"));
     ExecutorService callsPool = Executors.newFixedThreadPool(4, named("api-calls"));
     ExecutorService outbox = Executors.newSingleThreadExecutor(named("slack-outbox"));
-    ProvisioningRunner runner = new ProvisioningRunner(requests, runs,
-        plans(config, tuning, http, clock, runs, audit, callsPool,
-            new SecretLinkMessenger(methods, config.slackBotToken().reveal())),
-        new SlackProgress(cards, messenger, requests, outbox), runsPool, Sleeper.REAL, clock,
-        tuning.runner());
+    Steps steps = steps(config, tuning, http, clock, runs, audit, callsPool,
+        new SecretLinkMessenger(methods, config.slackBotToken().reveal()));
+    SlackProgress progress = new SlackProgress(cards, messenger, requests, outbox);
+    ProvisioningRunner runner = new ProvisioningRunner(requests, runs, steps.plans(), progress,
+        runsPool, Sleeper.REAL, clock, tuning.runner());
     started.push(() -> {
       runner.close();
       http.dispatcher().cancelAll(); // a step cut short resumes at the next start-up
@@ -198,7 +199,8 @@ public final class Wiring implements AutoCloseable {
       outbox.shutdown();
       outbox.awaitTermination(2, TimeUnit.SECONDS);
     });
-    RunControl control = new RunControl(requests, runner, approvers, audit, clock);
+    RunControl control = new RunControl(requests, runner, approvers, steps.signUp(), progress,
+        audit, clock);
     DecisionReplies replies = new DecisionReplies(announcer, runner);
 
     AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
@@ -217,6 +219,7 @@ public final class Wiring implements AutoCloseable {
         new AppHomeOpened(queries, methods, async),
         new CardButton("Retry", control::retry, async),
         new CardButton("Sign-up check", control::signedUp, async),
+        new CardButton("Sign-up details again", control::sendSignUpAgain, async),
         new CardButton("Membership check", control::checkNow, async))
         .register(app);
 
@@ -268,7 +271,10 @@ public final class Wiring implements AutoCloseable {
   }
 
   /** The API clients and the steps of both credential kinds. */
-  private Plans plans(Config config, Tuning tuning, OkHttpClient http, Clock clock, RunStore runs,
+  /** Every step of both plans; the sign-up step also serves a button beside the run. */
+  private record Steps(Plans plans, SignUpDetails signUp) {}
+
+  private Steps steps(Config config, Tuning tuning, OkHttpClient http, Clock clock, RunStore runs,
       AuditLog audit, ExecutorService calls, SecretLinkMessenger linkMessenger) {
     OkHttpClient apiHttp = http.newBuilder().readTimeout(tuning.apiReadTimeout()).build();
     DockerHubCredential admin = config.dockerhubAdmin()
@@ -298,16 +304,17 @@ public final class Wiring implements AutoCloseable {
         config.approvalChannel(), config.secretLinkTtl(), tuning.pollBase());
     FreshTokens tokens = new FreshTokens(Duration.ofDays(30));
     ApproverLinks links = new ApproverLinks(secretLinks, linkMessenger, settings);
-    return new Plans(List.of(
+    SendSignUp signUp = new SendSignUp(kept, links);
+    return new Steps(new Plans(List.of(
         new GenerateIdentity(runs, kept, new SecureRandom(), settings),
-        new SendSignUp(kept, links),
+        signUp,
         new VerifySignUp(apis, kept),
         new CreatePersonalToken(apis, kept, tokens),
         new CreateOrgToken(apis, tokens, settings),
         new WriteCircleCiVariables(apis, tokens, settings, calls),
         new InviteToTeam(apis, settings),
         new AwaitMembership(apis, settings),
-        new DeliverCredentials(tokens, kept, links, config.dockerhubOrg())));
+        new DeliverCredentials(tokens, kept, links, config.dockerhubOrg()))), signUp);
   }
 
   private void startSocketMode(Config config, App app) {

@@ -156,17 +156,9 @@ public final class ProvisioningRunner implements Provisioning, AutoCloseable {
         return Outcome.STOPPED;
       }
       RunStore.Snapshot snapshot = runs.snapshot(requestId);
-      Map<String, String> facts = new LinkedHashMap<>();
-      StepId next = null;
-      for (StepId id : plan) {
-        Optional<StepRecord> record = snapshot.step(id);
-        if (record.isPresent() && record.get().status() == StepStatus.DONE) {
-          facts.putAll(record.get().facts());
-        } else {
-          next = id;
-          break;
-        }
-      }
+      Map<String, String> facts = doneFacts(snapshot, plan);
+      StepId next = plan.stream().filter(id -> !snapshot.step(id)
+          .map(r -> r.status() == StepStatus.DONE).orElse(false)).findFirst().orElse(null);
       if (next == null) {
         return finish(request);
       }
@@ -310,6 +302,30 @@ public final class ProvisioningRunner implements Provisioning, AutoCloseable {
       progress.changed(requestId);
     }
     return won;
+  }
+
+  /**
+   * What a step would see of the run now, for work beside the run that only reads it, such as
+   * sending the sign-up details again. Holds no lease.
+   */
+  public RunContext contextOf(long requestId, Trigger trigger) {
+    ProvisioningRequest request = requests.find(requestId).orElseThrow();
+    RunStore.Snapshot snapshot = runs.snapshot(requestId);
+    return new RunContext(request, trigger, doneFacts(snapshot, Plans.of(request.spec().kind())),
+        snapshot.polls(), clock.instant());
+  }
+
+  /** The facts of the plan's leading run of done steps: what the next step may rely on. */
+  private static Map<String, String> doneFacts(RunStore.Snapshot snapshot, List<StepId> plan) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    for (StepId id : plan) {
+      Optional<StepRecord> record = snapshot.step(id);
+      if (record.isEmpty() || record.get().status() != StepStatus.DONE) {
+        break;
+      }
+      facts.putAll(record.get().facts());
+    }
+    return facts;
   }
 
   /** For the control buttons: whether a step of this request waits, and for what. */

@@ -8,13 +8,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.audit.AuditLog;
+import org.webops.dockerhubbot.slack.blocks.SlackText;
 import org.webops.dockerhubbot.workflow.Approvers;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestRepository;
 import org.webops.dockerhubbot.workflow.RequestState;
 
 /**
- * The card's run buttons: Retry, "Account created and e-mail verified" and "Check now". Each click
+ * The card's run buttons: Retry, "Account created and e-mail verified", "Send the sign-up details
+ * again" and "Check now". Each click
  * is checked against the approvers; each answer is the text for the clicker alone, or empty when
  * the run went on and the card and thread say so.
  */
@@ -26,14 +28,18 @@ public final class RunControl {
   private final RequestRepository requests;
   private final ProvisioningRunner runner;
   private final Approvers approvers;
+  private final SignUpDetails signUp;
+  private final Progress progress;
   private final AuditLog audit;
   private final Clock clock;
 
   public RunControl(RequestRepository requests, ProvisioningRunner runner, Approvers approvers,
-      AuditLog audit, Clock clock) {
+      SignUpDetails signUp, Progress progress, AuditLog audit, Clock clock) {
     this.requests = requests;
     this.runner = runner;
     this.approvers = approvers;
+    this.signUp = signUp;
+    this.progress = progress;
     this.audit = audit;
     this.clock = clock;
   }
@@ -61,6 +67,28 @@ public final class RunControl {
         "Docker Hub did not accept the sign-up yet; the card and its thread say why.");
   }
 
+  /**
+   * "Send the sign-up details again": a new one-time link to the approver who clicks, for a link
+   * lost, expired or opened and closed too soon. It only reads the run, so it needs no lease.
+   */
+  public CompletableFuture<Optional<String>> sendSignUpAgain(long requestId, String user) {
+    Optional<String> refused = refuse(requestId, user, "get the sign-up details");
+    if (refused.isPresent()) {
+      return CompletableFuture.completedFuture(refused);
+    }
+    if (!waitsAt(requestId, StepId.VERIFY_SIGN_UP)) {
+      return CompletableFuture.completedFuture(Optional.of("Request #" + requestId
+          + " is not waiting for the sign-up any more, so its details are not sent again."));
+    }
+    RunContext run = runner.contextOf(requestId, Trigger.PERSON);
+    signUp.sendTo(run, user);
+    audit.record(new AuditEvent(requestId, user, "SIGN_UP_SENT_AGAIN", "sign-up details sent"
+        + " again in a new one-time link", clock.instant()));
+    progress.thread(run.request(), ":repeat: Sent " + SlackText.user(user) + " the sign-up"
+        + " details again, in a new one-time link.");
+    return CompletableFuture.completedFuture(Optional.empty());
+  }
+
   /** "Check now": looks for the team membership now instead of at the next poll. */
   public CompletableFuture<Optional<String>> checkNow(long requestId, String user) {
     return nudge(requestId, user, StepId.AWAIT_MEMBERSHIP, Trigger.POLL, "check the membership",
@@ -73,8 +101,7 @@ public final class RunControl {
     if (refused.isPresent()) {
       return CompletableFuture.completedFuture(refused);
     }
-    boolean waits = runner.waitingStep(requestId).map(s -> s.step() == step).orElse(false);
-    if (!waits) {
+    if (!waitsAt(requestId, step)) {
       return CompletableFuture.completedFuture(Optional.of("Request #" + requestId
           + " is not waiting for that any more."));
     }
@@ -98,6 +125,10 @@ public final class RunControl {
         outcome == ProvisioningRunner.Outcome.BUSY && triesLeft > 1
             ? runWhenFree(requestId, trigger, triesLeft - 1)
             : CompletableFuture.completedFuture(outcome));
+  }
+
+  private boolean waitsAt(long requestId, StepId step) {
+    return runner.waitingStep(requestId).map(s -> s.step() == step).orElse(false);
   }
 
   private Optional<String> refuse(long requestId, String user, String what) {

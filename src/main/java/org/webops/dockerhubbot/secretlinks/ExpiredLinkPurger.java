@@ -72,7 +72,7 @@ public final class ExpiredLinkPurger implements AutoCloseable {
               now));
       if (!link.wasClaimed()) {
         try {
-          events.expired(link.requestId(), link.id(), link.pipeline());
+          events.expired(link);
         } catch (RuntimeException e) {
           log.warn("expired-event for link {} failed: {}", link.id(), e.toString());
         }

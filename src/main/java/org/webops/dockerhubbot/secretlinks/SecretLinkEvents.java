@@ -6,8 +6,8 @@ import java.time.Instant;
 public interface SecretLinkEvents {
   void claimed(long requestId, String linkId, Instant at);
 
-  /** The link reached its expiry without anyone revealing it. */
-  void expired(long requestId, String linkId, String pipeline);
+  /** The link reached its expiry without anyone revealing it, and is deleted. */
+  void expired(SecretLinkStore.PurgedLink link);
 
   SecretLinkEvents NONE =
       new SecretLinkEvents() {
@@ -15,6 +15,6 @@ public interface SecretLinkEvents {
         public void claimed(long requestId, String linkId, Instant at) {}
 
         @Override
-        public void expired(long requestId, String linkId, String pipeline) {}
+        public void expired(SecretLinkStore.PurgedLink link) {}
       };
 }

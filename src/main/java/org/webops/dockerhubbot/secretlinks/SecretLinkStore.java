@@ -52,5 +52,6 @@ public interface SecretLinkStore {
   }
 
   /** @param wasClaimed false when the link expired without anyone revealing it */
-  record PurgedLink(String id, long requestId, String pipeline, boolean wasClaimed) {}
+  record PurgedLink(
+      String id, long requestId, String title, String pipeline, boolean wasClaimed) {}
 }

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
  */
 public record SecretPayload(
     String title, String pipeline, List<Field> fields, String authSnippet) {
+  /** The title of a service user's sign-up details; such a link can be sent again. */
+  public static final String SIGN_UP_TITLE = "Docker Hub sign-up details";
 
   public SecretPayload {
     Objects.requireNonNull(title, "title");

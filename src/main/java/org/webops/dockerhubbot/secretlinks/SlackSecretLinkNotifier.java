@@ -37,10 +37,15 @@ public final class SlackSecretLinkNotifier implements SecretLinkEvents {
         + FALLBACK.format(at) + ">. The server no longer holds it.";
   }
 
-  static String expiredText(String pipeline) {
+  static String expiredText(SecretLinkStore.PurgedLink link) {
+    if (link.title().equals(SecretPayload.SIGN_UP_TITLE)) {
+      return ":hourglass: The sign-up link expired unclaimed and has been deleted. If the account"
+          + " is not signed up yet, an approver can click *Send the sign-up details again* on the"
+          + " card for a new link.";
+    }
     return ":hourglass: The secret link expired unclaimed and has been deleted. Tokens are never"
         + " kept, so ask for fresh credentials (a new token) with `/dockerhub-user rotate "
-        + pipeline + "`.";
+        + link.pipeline() + "`.";
   }
 
   @Override
@@ -49,8 +54,8 @@ public final class SlackSecretLinkNotifier implements SecretLinkEvents {
   }
 
   @Override
-  public void expired(long requestId, String linkId, String pipeline) {
-    executor.execute(() -> post(requestId, linkId, expiredText(pipeline)));
+  public void expired(SecretLinkStore.PurgedLink link) {
+    executor.execute(() -> post(link.requestId(), link.id(), expiredText(link)));
   }
 
   private void post(long requestId, String linkId, String text) {

@@ -8,6 +8,7 @@ import static org.webops.dockerhubbot.slack.SlackIds.REJECT_MODAL;
 import static org.webops.dockerhubbot.slack.SlackIds.REQUEST_MODAL;
 import static org.webops.dockerhubbot.slack.SlackIds.RETRY_ACTION;
 import static org.webops.dockerhubbot.slack.SlackIds.SIGNED_UP_ACTION;
+import static org.webops.dockerhubbot.slack.SlackIds.SIGN_UP_AGAIN_ACTION;
 
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.AppHomeOpenedEvent;
@@ -28,6 +29,7 @@ public record Listeners(
     AppHomeOpened appHome,
     CardButton retry,
     CardButton signedUp,
+    CardButton signUpAgain,
     CardButton checkMembership) {
 
   public void register(App app) {
@@ -39,6 +41,7 @@ public record Listeners(
     app.event(AppHomeOpenedEvent.class, appHome);
     app.blockAction(RETRY_ACTION, retry);
     app.blockAction(SIGNED_UP_ACTION, signedUp);
+    app.blockAction(SIGN_UP_AGAIN_ACTION, signUpAgain);
     app.blockAction(CHECK_MEMBERSHIP_ACTION, checkMembership);
   }
 }

@@ -136,14 +136,15 @@ public final class JdbcSecretLinkStore implements SecretLinkStore {
     try (Connection c = dataSource.getConnection()) {
       try (PreparedStatement ps =
           c.prepareStatement(
-              "SELECT id, request_id, pipeline, claimed_at FROM secret_links WHERE expires_at <= ?"
+              "SELECT id, request_id, title, pipeline, claimed_at FROM secret_links WHERE expires_at <= ?"
                   + " ORDER BY expires_at")) {
         ps.setObject(1, odt(now));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             candidates.add(
                 new PurgedLink(
-                    rs.getString(1), rs.getLong(2), rs.getString(3), rs.getObject(4) != null));
+                    rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                    rs.getObject(5) != null));
           }
         }
       }

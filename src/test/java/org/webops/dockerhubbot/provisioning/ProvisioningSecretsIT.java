@@ -43,6 +43,9 @@ class ProvisioningSecretsIT {
       String signUpText = user.linksTo(Flow.APPROVER).stream()
           .filter(t -> t.contains("Sign-up for request #" + user.id())).findFirst().orElseThrow();
       assertThat(encryptedLinkRows()).isEqualTo(2); // org credentials + sign-up, unopened
+      user.click(Flow.OTHER_APPROVER, "sign-up-again-action");
+      user.awaitThread("the sign-up details again");
+      assertThat(encryptedLinkRows()).isEqualTo(3); // and the sign-up details sent again
       JsonNode signUp = OpenedLinks.open(running.bot().secretLinks(), signUpText);
       String dockerId = OpenedLinks.field(signUp, "Docker ID");
       String password = OpenedLinks.field(signUp, "Password");
@@ -62,7 +65,7 @@ class ProvisioningSecretsIT {
         assertThat(database).doesNotContain(secret);
       }
       assertThat(logs.size()).isGreaterThan(50); // the capture saw the runs
-      assertThat(encryptedLinkRows()).isEqualTo(2); // both credential links, unopened
+      assertThat(encryptedLinkRows()).isEqualTo(3); // both credential links and one sign-up link
       assertThat(database).contains("kept_secrets").contains("v1:"); // the password, encrypted
 
       // and the links do carry them

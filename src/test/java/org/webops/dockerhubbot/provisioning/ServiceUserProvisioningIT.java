@@ -195,6 +195,64 @@ class ServiceUserProvisioningIT {
   }
 
   @Test
+  void sendSignUpAgain_byAnotherApprover_newLinkToThemWithTheSameDetails() throws Exception {
+    // given: the first sign-up link was opened (and, say, closed too soon)
+    flow.submitAndApprove(Flow.serviceUser());
+    flow.awaitCard("Waiting for <@" + Flow.APPROVER + ">");
+    assertThat(flow.lastCardJson()).contains("sign-up-again-action");
+    JsonNode first = flow.openLink("Sign-up for request #" + flow.id());
+
+    // when
+    flow.click(Flow.OTHER_APPROVER, "sign-up-again-action");
+
+    // then: a new link, to the clicker, with the same Docker ID, address and password
+    String text = Await.first(() -> flow.linksTo(Flow.OTHER_APPROVER).stream()
+        .filter(t -> t.contains("Sign-up for request #" + flow.id())).findFirst(), "a new link");
+    JsonNode again = OpenedLinks.open(flow.bot().secretLinks(), text);
+    for (String field : List.of("Docker ID", "E-mail address", "Password")) {
+      assertThat(OpenedLinks.field(again, field)).isEqualTo(OpenedLinks.field(first, field));
+    }
+    flow.awaitThread("Sent <@" + Flow.OTHER_APPROVER + "> the sign-up details again");
+    assertThat(flow.bot().audit().forRequest(flow.id())).extracting(AuditEvent::action)
+        .containsOnlyOnce("SIGN_UP_SENT_AGAIN");
+    assertThat(flow.request().state()).isEqualTo(RequestState.IN_PROGRESS);
+    assertThat(hub.count("POST", "/v2/users/login")).isZero();
+
+    // and the run goes on with those details
+    hub.signUp(OpenedLinks.field(again, "Docker ID"), OpenedLinks.field(again, "Password"));
+    flow.click(Flow.OTHER_APPROVER, "signed-up-action");
+    flow.awaitCard("Invitation accepted, member of the team*: Waiting");
+  }
+
+  @Test
+  void sendSignUpAgain_byNonApprover_refusedAndNoLink() throws Exception {
+    flow.submitAndApprove(Flow.serviceUser());
+    flow.awaitCard("Waiting for <@" + Flow.APPROVER + ">");
+
+    String reply = flow.click("U0OUTSIDER", "sign-up-again-action");
+
+    assertThat(Await.first(() -> flow.responseTo(reply), "the refusal"))
+        .contains("Only webops approvers can get the sign-up details");
+    assertThat(flow.linksTo("U0OUTSIDER")).isEmpty();
+    assertThat(flow.linksTo(Flow.APPROVER)).hasSize(1);
+    assertThat(flow.bot().audit().forRequest(flow.id())).extracting(AuditEvent::action)
+        .contains("RUN_CONTROL_REFUSED").doesNotContain("SIGN_UP_SENT_AGAIN");
+  }
+
+  @Test
+  void sendSignUpAgain_afterTheSignUpWasChecked_saysSoAndSendsNothing() throws Exception {
+    signedUp();
+    flow.awaitCard("Invitation accepted, member of the team*: Waiting");
+
+    String reply = flow.click(Flow.APPROVER, "sign-up-again-action");
+
+    assertThat(Await.first(() -> flow.responseTo(reply), "the answer"))
+        .contains("not waiting for the sign-up any more");
+    assertThat(flow.linksTo(Flow.APPROVER)).hasSize(1);
+    assertThat(flow.lastCardJson()).doesNotContain("sign-up-again-action");
+  }
+
+  @Test
   void docker_idTakenByAnEarlierRequest_getsASuffix() throws Exception {
     flow.submitAndApprove(Flow.serviceUser());
     flow.awaitCard("Waiting for <@" + Flow.APPROVER + ">");

@@ -65,8 +65,8 @@ class ExpiredLinkPurgerTest {
           public void claimed(long id, String linkId, Instant at) {}
 
           @Override
-          public void expired(long id, String linkId, String pipeline) {
-            expired.add(id + " " + linkId + " " + pipeline);
+          public void expired(SecretLinkStore.PurgedLink link) {
+            expired.add(link.requestId() + " " + link.id() + " " + link.pipeline());
             expiredSeen.countDown();
           }
         };

@@ -64,8 +64,8 @@ class SecretLinksTest {
           }
 
           @Override
-          public void expired(long id, String linkId, String pipeline) {
-            events.add("expired " + id + " " + linkId);
+          public void expired(SecretLinkStore.PurgedLink link) {
+            events.add("expired " + link.requestId() + " " + link.id());
           }
         };
     links =

@@ -1,6 +1,7 @@
 package org.webops.dockerhubbot.secretlinks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -54,15 +55,27 @@ class SlackSecretLinkNotifierTest {
   }
 
   @Test
-  void expired_requestWithThread_saysHowToGetFreshCredentials() throws Exception {
-    // given
+  void expired_credentialsLink_saysHowToGetFreshCredentials() throws Exception {
     // when
-    notifier().expired(12, "OLumx4zGDW8JRkjsiR6XEg", "gh/org/repo");
+    notifier().expired(new SecretLinkStore.PurgedLink("OLumx4zGDW8JRkjsiR6XEg", 12,
+        "Docker Hub credentials for CircleCI", "gh/org/repo", false));
     // then
     String text = slack.await("chat.postMessage", 1).get(0).param("text");
     assertTrue(text.contains("expired unclaimed"), text);
     assertTrue(text.contains("`/dockerhub-user rotate gh/org/repo`"), text);
     assertTrue(text.contains("never kept"), text);
+  }
+
+  @Test
+  void expired_signUpLink_pointsAtTheCardsSendAgainButton() throws Exception {
+    // when
+    notifier().expired(new SecretLinkStore.PurgedLink("OLumx4zGDW8JRkjsiR6XEg", 12,
+        SecretPayload.SIGN_UP_TITLE, "gh/org/repo", false));
+    // then
+    String text = slack.await("chat.postMessage", 1).get(0).param("text");
+    assertTrue(text.contains("sign-up link expired unclaimed"), text);
+    assertTrue(text.contains("*Send the sign-up details again*"), text);
+    assertFalse(text.contains("rotate"), text);
   }
 
   @Test

@@ -37,8 +37,8 @@ final class TestServer implements AutoCloseable {
           }
 
           @Override
-          public void expired(long id, String linkId, String pipeline) {
-            events.add("expired " + linkId);
+          public void expired(SecretLinkStore.PurgedLink link) {
+            events.add("expired " + link.id());
           }
         };
     // The routes never build URLs, so their instance can have any base; the port is known later.

@@ -159,8 +159,8 @@ abstract class SecretLinkStoreContract {
     // then
     assertEquals(
         List.of(
-            new PurgedLink("expired-unclaimed", requestId, "gh/org/repo", false),
-            new PurgedLink("expired-claimed", requestId, "gh/org/repo", true)),
+            new PurgedLink("expired-unclaimed", requestId, "Docker Hub credentials", "gh/org/repo", false),
+            new PurgedLink("expired-claimed", requestId, "Docker Hub credentials", "gh/org/repo", true)),
         purged);
     assertTrue(again.isEmpty());
     assertTrue(store.findClaimable("live", T0.plusSeconds(30)).isPresent());

@@ -7,7 +7,10 @@ import org.webops.dockerhubbot.secretlinks.SecretLinkMessenger;
 import org.webops.dockerhubbot.secretlinks.SecretLinks;
 import org.webops.dockerhubbot.secretlinks.SecretPayload;
 
-/** Hands secrets to the approver who approved: a one-time link, ephemeral in the approval channel. */
+/**
+ * Hands secrets to the approver who approved (or to another approver who asks): a one-time link,
+ * ephemeral in the approval channel.
+ */
 public final class ApproverLinks {
   private final SecretLinks links;
   private final SecretLinkMessenger messenger;
@@ -22,7 +25,12 @@ public final class ApproverLinks {
 
   /** @param text what the link is for; never a secret */
   void send(RunContext run, SecretPayload payload, String text) {
-    SecretLink link = links.create(payload, run.approver(), run.requestId(), settings.linkTtl());
-    messenger.postEphemeral(settings.approvalChannel(), run.approver(), link, text);
+    sendTo(run.approver(), run, payload, text);
+  }
+
+  /** The same, to another approver. */
+  void sendTo(String user, RunContext run, SecretPayload payload, String text) {
+    SecretLink link = links.create(payload, user, run.requestId(), settings.linkTtl());
+    messenger.postEphemeral(settings.approvalChannel(), user, link, text);
   }
 }

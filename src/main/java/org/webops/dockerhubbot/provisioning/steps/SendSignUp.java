@@ -3,6 +3,7 @@ package org.webops.dockerhubbot.provisioning.steps;
 import java.util.List;
 import org.webops.dockerhubbot.provisioning.Facts;
 import org.webops.dockerhubbot.provisioning.RunContext;
+import org.webops.dockerhubbot.provisioning.SignUpDetails;
 import org.webops.dockerhubbot.provisioning.Step;
 import org.webops.dockerhubbot.provisioning.StepId;
 import org.webops.dockerhubbot.provisioning.StepResult;
@@ -15,7 +16,7 @@ import org.webops.dockerhubbot.slack.blocks.SlackText;
  * details through a one-time link, with short instructions, and the card a button to say it is
  * done.
  */
-public final class SendSignUp implements Step {
+public final class SendSignUp implements Step, SignUpDetails {
   private final KeptSecrets kept;
   private final ApproverLinks links;
 
@@ -32,30 +33,37 @@ public final class SendSignUp implements Step {
   @Override
   public StepResult run(RunContext run) {
     String dockerId = run.requireFact(Facts.DOCKER_ID);
-    String email = run.requireFact(Facts.EMAIL);
     String approver = SlackText.user(run.approver());
     if (run.dryRun()) {
       return StepResult.Done.with("Dry run: would send " + approver + " a one-time link with"
           + " the Docker ID, the e-mail alias and the password to sign up with");
     }
+    sendTo(run, run.approver());
+    return StepResult.Done.with("Sent " + approver + " a one-time link with the sign-up"
+        + " details for " + SlackText.code(dockerId));
+  }
+
+  /** Also for "Send the sign-up details again", to whichever approver clicks it. */
+  @Override
+  public void sendTo(RunContext run, String user) {
+    String dockerId = run.requireFact(Facts.DOCKER_ID);
+    String email = run.requireFact(Facts.EMAIL);
     String password = KeptPassword.of(kept, run);
-    SecretPayload payload = new SecretPayload("Docker Hub sign-up details",
+    SecretPayload payload = new SecretPayload(SecretPayload.SIGN_UP_TITLE,
         run.request().spec().pipeline(), List.of(
             new SecretPayload.Field("Docker ID", dockerId),
             new SecretPayload.Field("E-mail address", email),
             new SecretPayload.Field("Password", password)), "");
-    links.send(run, payload, "*Sign-up for request #" + run.requestId() + "* (" + SlackText.code(
-            run.request().spec().pipeline()) + "): Docker Hub has no API for this, so it is"
-            + " yours to do.\n"
-            + "1. Open the link below and keep the page open.\n"
-            + "2. Sign up at https://hub.docker.com/signup with exactly that Docker ID, e-mail"
-            + " address and password.\n"
-            + "3. Verify the e-mail: the mail goes to the team mailbox, addressed to "
-            + SlackText.code(email) + ".\n"
-            + "4. Leave two-factor authentication off: the bot signs in as this user to make"
-            + " its token.\n"
-            + "5. Click *Account created and e-mail verified* on the request's card.");
-    return StepResult.Done.with("Sent " + approver + " a one-time link with the sign-up"
-        + " details for " + SlackText.code(dockerId));
+    links.sendTo(user, run, payload, "*Sign-up for request #" + run.requestId() + "* ("
+        + SlackText.code(run.request().spec().pipeline()) + "): Docker Hub has no API for this,"
+        + " so it is yours to do.\n"
+        + "1. Open the link below and keep the page open.\n"
+        + "2. Sign up at https://hub.docker.com/signup with exactly that Docker ID, e-mail"
+        + " address and password.\n"
+        + "3. Verify the e-mail: the mail goes to the team mailbox, addressed to "
+        + SlackText.code(email) + ".\n"
+        + "4. Leave two-factor authentication off: the bot signs in as this user to make"
+        + " its token.\n"
+        + "5. Click *Account created and e-mail verified* on the request's card.");
   }
 }

@@ -7,6 +7,7 @@ import static org.webops.dockerhubbot.slack.SlackIds.CHECK_MEMBERSHIP_ACTION;
 import static org.webops.dockerhubbot.slack.SlackIds.RETRY_ACTION;
 import static org.webops.dockerhubbot.slack.SlackIds.RUN_BLOCK;
 import static org.webops.dockerhubbot.slack.SlackIds.SIGNED_UP_ACTION;
+import static org.webops.dockerhubbot.slack.SlackIds.SIGN_UP_AGAIN_ACTION;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
@@ -68,8 +69,11 @@ public final class RunChecklist {
     Optional<StepId> waiting = steps.stream().filter(s -> s.status() == StepStatus.WAITING)
         .map(StepRecord::step).findFirst();
     if (waiting.equals(Optional.of(StepId.VERIFY_SIGN_UP))) {
-      return Optional.of(block(button(b -> b.actionId(SIGNED_UP_ACTION)
-          .text(plainText("Account created and e-mail verified")).value(id).style("primary"))));
+      return Optional.of(block(
+          button(b -> b.actionId(SIGNED_UP_ACTION)
+              .text(plainText("Account created and e-mail verified")).value(id).style("primary")),
+          button(b -> b.actionId(SIGN_UP_AGAIN_ACTION)
+              .text(plainText("Send the sign-up details again")).value(id))));
     }
     if (waiting.equals(Optional.of(StepId.AWAIT_MEMBERSHIP))) {
       return Optional.of(block(button(b -> b.actionId(CHECK_MEMBERSHIP_ACTION)
@@ -78,8 +82,8 @@ public final class RunChecklist {
     return Optional.empty();
   }
 
-  private static LayoutBlock block(BlockElement button) {
-    return actions(a -> a.blockId(RUN_BLOCK).elements(List.of(button)));
+  private static LayoutBlock block(BlockElement... buttons) {
+    return actions(a -> a.blockId(RUN_BLOCK).elements(List.of(buttons)));
   }
 
   private static String shorten(String text) {
