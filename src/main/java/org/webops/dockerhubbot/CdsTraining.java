@@ -32,6 +32,7 @@ final class CdsTraining {
   private CdsTraining() {}
 
   static void run() throws IOException, InterruptedException, GeneralSecurityException {
+    LogSetup.quiet();
     HttpServer slack = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     slack.createContext("/", exchange -> {
       byte[] ok = "{\"ok\":true,\"user_id\":\"U0\",\"team_id\":\"T0\",\"bot_id\":\"B0\"}"

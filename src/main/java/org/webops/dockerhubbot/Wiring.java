@@ -126,17 +126,17 @@ public final class Wiring implements AutoCloseable {
 
   private void build(Config config, Tuning tuning) {
     Clock clock = Clock.systemUTC();
+    database = Database.connect(config.database());
+    started.push(database);
+    // Migrating (H2 or PostgreSQL, Flyway) is the slowest part of start-up and needs nothing
+    // else: it starts first and runs beside the HTTP, Slack and web set-up, and the server
+    // answers only once it is done.
+    CompletableFuture<Void> migrated = CompletableFuture.runAsync(database::migrate, Wiring::startupThread);
     OkHttpClient http = HttpClients.shared();
     started.push(() -> {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     });
-
-    database = Database.connect(config.database());
-    started.push(database);
-    // Migrating (H2 or PostgreSQL, Flyway) is the slowest part of start-up and needs nothing
-    // else: it runs beside the Slack and web set-up, and the server answers only once it is done.
-    CompletableFuture<Void> migrated = CompletableFuture.runAsync(database::migrate, Wiring::startupThread);
     RequestRepository requests = new JdbcRequestRepository(database.dataSource());
     AuditLog audit = new JdbcAuditLog(database.dataSource());
 
