@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * The logging set-up, in code: Logback's XML configuration cost about 100 ms of start-up on the
@@ -45,7 +46,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
   /** Only warnings and errors from here on: for the class-data-sharing training run. */
   static void quiet() {
-    ((LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory())
+    ((LoggerContext) LoggerFactory.getILoggerFactory())
         .getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
   }
 }
