@@ -157,8 +157,7 @@ public final class ProvisioningRunner implements Provisioning, AutoCloseable {
       }
       RunStore.Snapshot snapshot = runs.snapshot(requestId);
       Map<String, String> facts = doneFacts(snapshot, plan);
-      StepId next = plan.stream().filter(id -> !snapshot.step(id)
-          .map(r -> r.status() == StepStatus.DONE).orElse(false)).findFirst().orElse(null);
+      StepId next = plan.stream().filter(id -> !isDone(snapshot, id)).findFirst().orElse(null);
       if (next == null) {
         return finish(request);
       }
@@ -305,27 +304,30 @@ public final class ProvisioningRunner implements Provisioning, AutoCloseable {
   }
 
   /**
-   * What a step would see of the run now, for work beside the run that only reads it, such as
-   * sending the sign-up details again. Holds no lease.
+   * What a step would see of the run now, for work a person asks for beside the run that only
+   * reads it, such as sending the sign-up details again. Holds no lease.
    */
-  public RunContext contextOf(long requestId, Trigger trigger) {
+  public RunContext contextOf(long requestId) {
     ProvisioningRequest request = requests.find(requestId).orElseThrow();
     RunStore.Snapshot snapshot = runs.snapshot(requestId);
-    return new RunContext(request, trigger, doneFacts(snapshot, Plans.of(request.spec().kind())),
-        snapshot.polls(), clock.instant());
+    return new RunContext(request, Trigger.PERSON,
+        doneFacts(snapshot, Plans.of(request.spec().kind())), snapshot.polls(), clock.instant());
   }
 
   /** The facts of the plan's leading run of done steps: what the next step may rely on. */
   private static Map<String, String> doneFacts(RunStore.Snapshot snapshot, List<StepId> plan) {
     Map<String, String> facts = new LinkedHashMap<>();
     for (StepId id : plan) {
-      Optional<StepRecord> record = snapshot.step(id);
-      if (record.isEmpty() || record.get().status() != StepStatus.DONE) {
+      if (!isDone(snapshot, id)) {
         break;
       }
-      facts.putAll(record.get().facts());
+      facts.putAll(snapshot.step(id).orElseThrow().facts());
     }
     return facts;
+  }
+
+  private static boolean isDone(RunStore.Snapshot snapshot, StepId id) {
+    return snapshot.step(id).map(r -> r.status() == StepStatus.DONE).orElse(false);
   }
 
   /** For the control buttons: whether a step of this request waits, and for what. */

@@ -80,7 +80,7 @@ public final class RunControl {
       return CompletableFuture.completedFuture(Optional.of("Request #" + requestId
           + " is not waiting for the sign-up any more, so its details are not sent again."));
     }
-    RunContext run = runner.contextOf(requestId, Trigger.PERSON);
+    RunContext run = runner.contextOf(requestId);
     signUp.sendTo(run, user);
     audit.record(new AuditEvent(requestId, user, "SIGN_UP_SENT_AGAIN", "sign-up details sent"
         + " again in a new one-time link", clock.instant()));
