@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -68,15 +66,10 @@ public final class FakeCircleCi implements AutoCloseable {
   private final Map<String, Map<String, Variable>> contextVariables = new LinkedHashMap<>();
 
   public FakeCircleCi() throws IOException {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        requests.add(request);
-        return answer(request);
-      }
+    FakeServers.start(server, request -> {
+      requests.add(request);
+      return answer(request);
     });
-    server.setServerSocketFactory(NoDelaySockets.INSTANCE);
-    server.start(InetAddress.getLoopbackAddress(), 0);
   }
 
   /** The {@code CIRCLECI_API_URL} to configure. */

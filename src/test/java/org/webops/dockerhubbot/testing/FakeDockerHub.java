@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -30,7 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -180,15 +178,10 @@ public final class FakeDockerHub implements AutoCloseable {
     this.adminOrgToken = adminOrgToken;
     this.clock = clock;
     teams.put(lower(team), new LinkedHashSet<>());
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        requests.add(request);
-        return answer(request);
-      }
+    FakeServers.start(server, request -> {
+      requests.add(request);
+      return answer(request);
     });
-    server.setServerSocketFactory(NoDelaySockets.INSTANCE);
-    server.start(InetAddress.getLoopbackAddress(), 0);
   }
 
   /** The {@code DOCKERHUB_API_URL} to configure (scheme, host and port; no path). */

@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -44,14 +43,7 @@ public final class FakeSlack implements AutoCloseable {
   private volatile Set<String> channelMembers = Set.of();
 
   public FakeSlack() throws IOException {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return answer(request);
-      }
-    });
-    server.setServerSocketFactory(NoDelaySockets.INSTANCE);
-    server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+    FakeServers.start(server, this::answer);
   }
 
   /** The {@code SLACK_API_URL} to configure. */
