@@ -19,7 +19,7 @@ public record Tuning(
 
   public static Tuning defaults() {
     return new Tuning(HttpClients.READ_TIMEOUT, RetryPolicy.defaults(),
-        ProvisioningRunner.Settings.defaults(), Duration.ofSeconds(30), Duration.ofMinutes(1),
+        ProvisioningRunner.Settings.defaults(), Duration.ofSeconds(10), Duration.ofMinutes(1),
         Duration.ofSeconds(1));
   }
 }

@@ -37,7 +37,9 @@ import org.webops.dockerhubbot.dockerhub.DockerHubCredential;
 import org.webops.dockerhubbot.http.HttpClients;
 import org.webops.dockerhubbot.http.RetryPolicy;
 import org.webops.dockerhubbot.http.Sleeper;
+import org.webops.dockerhubbot.notices.NoticeRelay;
 import org.webops.dockerhubbot.provisioning.Apis;
+import org.webops.dockerhubbot.provisioning.CredentialStore;
 import org.webops.dockerhubbot.provisioning.FreshTokens;
 import org.webops.dockerhubbot.provisioning.Plans;
 import org.webops.dockerhubbot.provisioning.ProvisioningRunner;
@@ -72,6 +74,7 @@ import org.webops.dockerhubbot.slack.Listeners;
 import org.webops.dockerhubbot.slack.RequestAnnouncer;
 import org.webops.dockerhubbot.slack.SlackApprovers;
 import org.webops.dockerhubbot.slack.SlackMessenger;
+import org.webops.dockerhubbot.slack.SlackNoticeSender;
 import org.webops.dockerhubbot.slack.SlackProgress;
 import org.webops.dockerhubbot.slack.actions.CardButton;
 import org.webops.dockerhubbot.slack.actions.RejectButton;
@@ -83,7 +86,9 @@ import org.webops.dockerhubbot.slack.views.RejectReasonSubmission;
 import org.webops.dockerhubbot.slack.views.RequestModalSubmission;
 import org.webops.dockerhubbot.storage.Database;
 import org.webops.dockerhubbot.storage.JdbcAuditLog;
+import org.webops.dockerhubbot.storage.JdbcCredentialStore;
 import org.webops.dockerhubbot.storage.JdbcKeptSecretStore;
+import org.webops.dockerhubbot.storage.JdbcNotices;
 import org.webops.dockerhubbot.storage.JdbcRequestRepository;
 import org.webops.dockerhubbot.storage.JdbcRunStore;
 import org.webops.dockerhubbot.storage.JdbcSecretLinkStore;
@@ -101,6 +106,8 @@ public final class Wiring implements AutoCloseable {
   private static final Duration APPROVER_CACHE = Duration.ofSeconds(60);
   private static final Duration CARD_SWEEP = Duration.ofMinutes(1);
   private static final Duration PROJECT_LOOKUP_TIMEOUT = Duration.ofMillis(1500);
+  /** How often each instance looks for notices that others, or a crash, left undelivered. */
+  private static final Duration NOTICE_SWEEP = Duration.ofSeconds(5);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private Database database;
@@ -163,10 +170,20 @@ public final class Wiring implements AutoCloseable {
         new RequestValidator(), projectLookup(config, http, clock), serviceUsersUnavailable(config),
         config.dryRun(), clock);
     RunStore runs = new JdbcRunStore(database.dataSource());
+    String instance = instanceName();
+    ScheduledExecutorService outbox =
+        Executors.newSingleThreadScheduledExecutor(named("slack-outbox"));
+    NoticeRelay notices = new NoticeRelay(new JdbcNotices(database.dataSource()),
+        new SlackNoticeSender(messenger, requests), outbox, instance);
+    started.push(() -> {
+      notices.close();
+      outbox.shutdown();
+      outbox.awaitTermination(2, TimeUnit.SECONDS);
+    });
     RequestAnnouncer announcer = new RequestAnnouncer(messenger, requests, runs,
         config.approvalChannel(),
         new ApprovalCard.Setting(config.dockerhubOrg(), config.dockerhubTeam().orElse("")),
-        clock);
+        notices, clock);
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("scheduler"));
     started.push(scheduler::shutdownNow);
     CardUpdates cards = new CardUpdates(announcer::refreshCard,
@@ -184,23 +201,24 @@ public final class Wiring implements AutoCloseable {
 
     ExecutorService runsPool = Executors.newFixedThreadPool(4, named("provisioning"));
     ExecutorService callsPool = Executors.newFixedThreadPool(4, named("api-calls"));
-    ExecutorService outbox = Executors.newSingleThreadExecutor(named("slack-outbox"));
-    Steps steps = steps(config, tuning, http, clock, runs, audit, callsPool,
+    ScheduledExecutorService heartbeats =
+        Executors.newSingleThreadScheduledExecutor(named("run-heartbeat"));
+    CredentialStore credentials = new JdbcCredentialStore(database.dataSource());
+    Steps steps = steps(config, tuning, http, clock, runs, credentials, audit, callsPool,
         new SecretLinkMessenger(methods, config.slackBotToken().reveal()));
-    SlackProgress progress = new SlackProgress(cards, messenger, requests, outbox);
+    SlackProgress progress = new SlackProgress(cards, notices);
     ProvisioningRunner runner = new ProvisioningRunner(requests, runs, steps.plans(), progress,
-        runsPool, Sleeper.REAL, clock, tuning.runner());
+        runsPool, heartbeats, Sleeper.REAL, clock, tuning.runner(), instance);
     started.push(() -> {
       runner.close();
       http.dispatcher().cancelAll(); // a step cut short resumes at the next start-up
       runsPool.shutdownNow();
       callsPool.shutdownNow();
       runsPool.awaitTermination(5, TimeUnit.SECONDS);
-      outbox.shutdown();
-      outbox.awaitTermination(2, TimeUnit.SECONDS);
+      heartbeats.shutdownNow();
     });
-    RunControl control = new RunControl(requests, runner, approvers, steps.signUp(), progress,
-        audit, clock);
+    RunControl control = new RunControl(requests, runner, runs, approvers, steps.signUp(),
+        progress, audit, work, clock);
     DecisionReplies replies = new DecisionReplies(announcer, runner);
 
     AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
@@ -220,7 +238,8 @@ public final class Wiring implements AutoCloseable {
         new CardButton("Retry", control::retry, async),
         new CardButton("Sign-up check", control::signedUp, async),
         new CardButton("Sign-up details again", control::sendSignUpAgain, async),
-        new CardButton("Membership check", control::checkNow, async))
+        new CardButton("Membership check", control::checkNow, async),
+        new CardButton("Replace variables", control::replaceVariables, async))
         .register(app);
 
     ExpiredLinkPurger purger = new ExpiredLinkPurger(linkStore, audit, linkEvents, scheduler,
@@ -242,13 +261,16 @@ public final class Wiring implements AutoCloseable {
     if (config.socketMode()) {
       startSocketMode(config, app); // takes requests at once, so only after the migration
     }
+    if (config.database().isEmbedded()) {
+      // No other process can open this file: every lease in it is a dead one.
+      runs.releaseAll();
+      requests.releaseCardLeases();
+    }
     purger.start();
+    notices.start(NOTICE_SWEEP, config.database().isEmbedded());
     scheduler.scheduleWithFixedDelay(
         () -> async.run("repairing cards", announcer::repairCards),
         0, CARD_SWEEP.toSeconds(), TimeUnit.SECONDS);
-    if (config.database().isEmbedded()) {
-      runs.releaseAll(); // no other process can open this file: every lease is a dead one
-    }
     scheduler.scheduleWithFixedDelay(
         () -> async.run("resuming runs", runner::resumeDue),
         0, tuning.resumeInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -275,7 +297,8 @@ public final class Wiring implements AutoCloseable {
   private record Steps(Plans plans, SignUpDetails signUp) {}
 
   private Steps steps(Config config, Tuning tuning, OkHttpClient http, Clock clock, RunStore runs,
-      AuditLog audit, ExecutorService calls, SecretLinkMessenger linkMessenger) {
+      CredentialStore credentials, AuditLog audit, ExecutorService calls,
+      SecretLinkMessenger linkMessenger) {
     OkHttpClient apiHttp = http.newBuilder().readTimeout(tuning.apiReadTimeout()).build();
     DockerHubCredential admin = config.dockerhubAdmin()
         instanceof Config.AdminCredential.OwnerPassword owner
@@ -309,9 +332,9 @@ public final class Wiring implements AutoCloseable {
         new GenerateIdentity(runs, kept, new SecureRandom(), settings),
         signUp,
         new VerifySignUp(apis, kept),
-        new CreatePersonalToken(apis, kept, tokens),
-        new CreateOrgToken(apis, tokens, settings),
-        new WriteCircleCiVariables(apis, tokens, settings, calls),
+        new CreatePersonalToken(apis, kept, credentials, tokens),
+        new CreateOrgToken(apis, credentials, tokens, settings),
+        new WriteCircleCiVariables(apis, tokens, credentials, settings, calls),
         new InviteToTeam(apis, settings),
         new AwaitMembership(apis, settings),
         new DeliverCredentials(tokens, kept, links, config.dockerhubOrg()))), signUp);
@@ -352,6 +375,18 @@ public final class Wiring implements AutoCloseable {
           + " organisation access token, or ask webops to set the key.");
     }
     return Optional.empty();
+  }
+
+  /** {@code host:pid}: names this process in lease owners, for people and tests. */
+  private static String instanceName() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "unknown";
+    }
+    String name = host + ":" + ProcessHandle.current().pid();
+    return name.length() <= 80 ? name : name.substring(name.length() - 80);
   }
 
   private static ThreadFactory named(String prefix) {

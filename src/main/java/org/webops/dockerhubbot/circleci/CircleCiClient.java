@@ -14,6 +14,7 @@ import okhttp3.Request;
 import org.webops.dockerhubbot.http.ApiResponse;
 import org.webops.dockerhubbot.http.ApiTransport;
 import org.webops.dockerhubbot.http.Ensured;
+import org.webops.dockerhubbot.http.Fence;
 import org.webops.dockerhubbot.http.HostScopedHeaderInterceptor;
 import org.webops.dockerhubbot.http.Json;
 import org.webops.dockerhubbot.http.NotFoundException;
@@ -68,15 +69,21 @@ public final class CircleCiClient {
       RetryPolicy retryPolicy,
       Sleeper sleeper,
       Clock clock) {
+    this(baseUrl, dryRun, new ApiTransport(API, http.newBuilder()
+        .addNetworkInterceptor(
+            new HostScopedHeaderInterceptor(baseUrl, "Circle-Token", r -> token.value()))
+        .build(), retryPolicy, sleeper, clock, List.of(token.value())));
+  }
+
+  private CircleCiClient(HttpUrl baseUrl, boolean dryRun, ApiTransport transport) {
     this.baseUrl = Objects.requireNonNull(baseUrl);
     this.dryRun = dryRun;
-    OkHttpClient scoped =
-        http.newBuilder()
-            .addNetworkInterceptor(
-                new HostScopedHeaderInterceptor(baseUrl, "Circle-Token", r -> token.value()))
-            .build();
-    this.transport =
-        new ApiTransport(API, scoped, retryPolicy, sleeper, clock, List.of(token.value()));
+    this.transport = transport;
+  }
+
+  /** The same client, asking {@code fence} before every call (a run that may lose its lease). */
+  public CircleCiClient fenced(Fence fence) {
+    return new CircleCiClient(baseUrl, dryRun, transport.fenced(fence));
   }
 
   public boolean dryRun() {

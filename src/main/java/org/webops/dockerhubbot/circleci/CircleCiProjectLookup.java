@@ -3,6 +3,8 @@ package org.webops.dockerhubbot.circleci;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.http.ApiException;
+import java.util.Optional;
+import org.webops.dockerhubbot.workflow.ProjectIds;
 import org.webops.dockerhubbot.workflow.ProjectLookup;
 
 /**
@@ -22,12 +24,20 @@ public final class CircleCiProjectLookup implements ProjectLookup {
   @Override
   public Answer lookup(String pipeline) {
     try {
-      return client.findProject(ProjectSlug.of(pipeline)).isPresent() ? Answer.EXISTS : Answer.MISSING;
+      Optional<Project> project = client.findProject(ProjectSlug.of(pipeline));
+      if (project.isEmpty()) {
+        return new Answer.Missing();
+      }
+      if (project.get().id() == null || project.get().id().isBlank()) {
+        return new Answer.Unknown(); // it exists, but CircleCI did not say by which id
+      }
+      return new Answer.Found(new ProjectIds(project.get().id(),
+          Optional.ofNullable(project.get().organizationId()).filter(id -> !id.isBlank())));
     } catch (ApiException e) {
       log.warn("Could not check CircleCI project {}: {}", pipeline, e.getMessage());
-      return Answer.UNKNOWN;
+      return new Answer.Unknown();
     } catch (IllegalArgumentException e) {
-      return Answer.UNKNOWN; // a slug form CircleCI's client does not know; the form checked it
+      return new Answer.Unknown(); // a slug form CircleCI's client does not know; the form checked it
     }
   }
 }

@@ -25,6 +25,7 @@ import okhttp3.Request;
 import org.webops.dockerhubbot.http.ApiResponse;
 import org.webops.dockerhubbot.http.ApiTransport;
 import org.webops.dockerhubbot.http.Ensured;
+import org.webops.dockerhubbot.http.Fence;
 import org.webops.dockerhubbot.http.HostScopedHeaderInterceptor;
 import org.webops.dockerhubbot.http.Json;
 import org.webops.dockerhubbot.http.RetryPolicy;
@@ -74,6 +75,7 @@ public final class DockerHubClient {
   private final Clock clock;
   private final Cache<String, LoginToken> tokens;
   private final ApiTransport transport;
+  private final Fence fence;
 
   /** A client with the default retry policy, real sleeping and the system clock. */
   public DockerHubClient(
@@ -96,7 +98,8 @@ public final class DockerHubClient {
       RetryPolicy retryPolicy,
       Sleeper sleeper,
       Clock clock) {
-    this(baseUrl, http, credential, dryRun, retryPolicy, sleeper, clock, newTokenCache(clock));
+    this(baseUrl, http, credential, dryRun, retryPolicy, sleeper, clock, newTokenCache(clock),
+        Fence.NONE);
   }
 
   private DockerHubClient(
@@ -107,7 +110,8 @@ public final class DockerHubClient {
       RetryPolicy retryPolicy,
       Sleeper sleeper,
       Clock clock,
-      Cache<String, LoginToken> tokens) {
+      Cache<String, LoginToken> tokens,
+      Fence fence) {
     this.baseUrl = Objects.requireNonNull(baseUrl);
     this.shared = Objects.requireNonNull(shared);
     this.credential = Objects.requireNonNull(credential);
@@ -128,8 +132,10 @@ public final class DockerHubClient {
                       return token == null ? null : "Bearer " + token.value();
                     }))
             .build();
+    this.fence = fence;
     this.transport =
-        new ApiTransport(API, http, retryPolicy, sleeper, clock, List.of(credential.secret()));
+        new ApiTransport(API, http, retryPolicy, sleeper, clock, List.of(credential.secret()))
+            .fenced(fence);
   }
 
   private static Cache<String, LoginToken> newTokenCache(Clock clock) {
@@ -149,7 +155,13 @@ public final class DockerHubClient {
   /** A client acting as another identity, sharing this one's HTTP client and token cache. */
   public DockerHubClient forCredential(DockerHubCredential other) {
     return new DockerHubClient(
-        baseUrl, shared, other, dryRun, retryPolicy, sleeper, clock, tokens);
+        baseUrl, shared, other, dryRun, retryPolicy, sleeper, clock, tokens, fence);
+  }
+
+  /** The same client, asking {@code fence} before every call (a run that may lose its lease). */
+  public DockerHubClient fenced(Fence fence) {
+    return new DockerHubClient(
+        baseUrl, shared, credential, dryRun, retryPolicy, sleeper, clock, tokens, fence);
   }
 
   public boolean dryRun() {

@@ -47,6 +47,7 @@ public final class ApiTransport {
   private final Sleeper sleeper;
   private final Clock clock;
   private final Collection<String> secrets;
+  private final Fence fence;
 
   /**
    * @param secrets credentials of the calling client, masked in any API message that echoes them
@@ -58,12 +59,23 @@ public final class ApiTransport {
       Sleeper sleeper,
       Clock clock,
       Collection<String> secrets) {
+    this(api, http, policy, sleeper, clock, secrets, Fence.NONE);
+  }
+
+  private ApiTransport(String api, OkHttpClient http, RetryPolicy policy, Sleeper sleeper,
+      Clock clock, Collection<String> secrets, Fence fence) {
     this.api = Objects.requireNonNull(api);
     this.http = Objects.requireNonNull(http);
     this.policy = Objects.requireNonNull(policy);
     this.sleeper = Objects.requireNonNull(sleeper);
     this.clock = Objects.requireNonNull(clock);
     this.secrets = List.copyOf(secrets);
+    this.fence = Objects.requireNonNull(fence);
+  }
+
+  /** The same transport, asking {@code fence} before every attempt of every call. */
+  public ApiTransport fenced(Fence fence) {
+    return new ApiTransport(api, http, policy, sleeper, clock, secrets, fence);
   }
 
   public String api() {
@@ -109,6 +121,7 @@ public final class ApiTransport {
     int maxAttempts = isIdempotent(method) ? policy.maxAttempts() : 1;
     for (int attempt = 1; ; attempt++) {
       boolean last = attempt >= maxAttempts;
+      fence.check();
       Response response;
       try {
         response = http.newCall(request).execute();

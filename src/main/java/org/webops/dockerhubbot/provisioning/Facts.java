@@ -5,6 +5,7 @@ public final class Facts {
   public static final String DOCKER_ID = "docker_id";
   public static final String EMAIL = "email";
   public static final String TOKEN_ID = "token_id";
+  public static final String TOKEN_LABEL = "token_label";
   public static final String CONTEXT_ID = "context_id";
 
   private Facts() {}

@@ -14,6 +14,11 @@ final class Notices {
     return done.lines().isEmpty() ? head : head + "\n" + String.join("\n", done.lines());
   }
 
+  static String stepFailed(StepId step, String reason) {
+    return ":x: *" + step.label() + "* failed: " + SlackText.escape(reason)
+        + "\nAn approver can click *Retry* on the card once the cause is fixed.";
+  }
+
   static String waiting(ProvisioningRequest request, StepId step) {
     String who = request.decision().map(d -> SlackText.user(d.by())).orElse("an approver");
     String what = switch (step) {

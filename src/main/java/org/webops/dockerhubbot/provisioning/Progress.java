@@ -1,15 +1,13 @@
 package org.webops.dockerhubbot.provisioning;
 
-import org.webops.dockerhubbot.workflow.ProvisioningRequest;
-
-/** How a run shows itself to people; Slack implements it. Texts never carry a secret. */
+/**
+ * How a run shows itself to people, after each write: Slack implements it. Messages themselves
+ * travel as notices in the outbox, committed with the writes.
+ */
 public interface Progress {
-  /** The request's state or steps changed: the card is rewritten soon (bursts coalesced). */
+  /**
+   * The request's state or steps changed, and notices may have been written: the card is
+   * rewritten soon (bursts coalesced) and the outbox delivered.
+   */
   void changed(long requestId);
-
-  /** A line in the card's thread. */
-  void thread(ProvisioningRequest request, String text);
-
-  /** Tells the requester, ephemerally where possible, else by direct message. */
-  void tellRequester(ProvisioningRequest request, String text);
 }

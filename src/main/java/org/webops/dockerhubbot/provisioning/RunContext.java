@@ -7,11 +7,12 @@ import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 
 /**
  * What a step sees of its run: the approved request, why the run goes now, the facts earlier
- * steps recorded, and how many times the bot has polled a waiting step.
+ * steps recorded, how many times the bot has polled a waiting step, and the run's lease, which
+ * every write and every external call of the step must be fenced by.
  */
 public record RunContext(
     ProvisioningRequest request, Trigger trigger, Map<String, String> facts, int polls,
-    Instant now) {
+    Instant now, RunLease lease) {
 
   public RunContext {
     facts = Map.copyOf(facts);
@@ -28,6 +29,11 @@ public record RunContext(
   /** The approver who approved: the one who does the manual steps and gets the links. */
   public String approver() {
     return request.decision().orElseThrow().by();
+  }
+
+  /** The person whose click runs the step now, if one did. */
+  public Optional<String> person() {
+    return trigger instanceof Trigger.Person person ? Optional.of(person.user()) : Optional.empty();
   }
 
   public Optional<String> fact(String name) {

@@ -2,23 +2,28 @@ package org.webops.dockerhubbot.provisioning;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.audit.AuditLog;
+import org.webops.dockerhubbot.notices.Notice;
 import org.webops.dockerhubbot.slack.blocks.SlackText;
 import org.webops.dockerhubbot.workflow.Approvers;
-import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestRepository;
 import org.webops.dockerhubbot.workflow.RequestState;
 
 /**
  * The card's run buttons: Retry, "Account created and e-mail verified", "Send the sign-up details
- * again" and "Check now". Each click
- * is checked against the approvers; each answer is the text for the clicker alone, or empty when
- * the run went on and the card and thread say so.
+ * again", "Replace the existing values" and "Check now". Each click is checked against the
+ * approvers and acts under the run's lease, like a run; each answer is the text for the clicker
+ * alone, or empty when the run went on and the card and thread say so.
  */
 public final class RunControl {
   private static final Logger log = LoggerFactory.getLogger(RunControl.class);
@@ -27,71 +32,106 @@ public final class RunControl {
 
   private final RequestRepository requests;
   private final ProvisioningRunner runner;
+  private final RunStore runs;
   private final Approvers approvers;
   private final SignUpDetails signUp;
   private final Progress progress;
   private final AuditLog audit;
+  private final Executor executor;
   private final Clock clock;
 
-  public RunControl(RequestRepository requests, ProvisioningRunner runner, Approvers approvers,
-      SignUpDetails signUp, Progress progress, AuditLog audit, Clock clock) {
+  public RunControl(RequestRepository requests, ProvisioningRunner runner, RunStore runs,
+      Approvers approvers, SignUpDetails signUp, Progress progress, AuditLog audit,
+      Executor executor, Clock clock) {
     this.requests = requests;
     this.runner = runner;
+    this.runs = runs;
     this.approvers = approvers;
     this.signUp = signUp;
     this.progress = progress;
     this.audit = audit;
+    this.executor = executor;
     this.clock = clock;
   }
 
-  /** Retry: a compare-and-set from FAILED, so ten clicks retry once. */
+  /** Retry: once for the failure the clicker saw, however many click at once. */
   public CompletableFuture<Optional<String>> retry(long requestId, String user) {
     Optional<String> refused = refuse(requestId, user, "retry");
     if (refused.isPresent()) {
       return CompletableFuture.completedFuture(refused);
     }
-    ProvisioningRequest request = requests.find(requestId).orElseThrow();
-    if (!runner.retry(requestId, new AuditEvent(requestId, user, "RETRY",
-        "retry from the failed step", clock.instant()))) {
-      return CompletableFuture.completedFuture(Optional.of("Request #" + requestId + " is "
-          + describe(requests.find(requestId).orElse(request).state()) + ", so there is nothing"
-          + " to retry."));
-    }
-    return runWhenFree(requestId, Trigger.AUTOMATIC, BUSY_TRIES)
-        .thenApply(outcome -> Optional.empty());
+    Trigger retry = new Trigger.Retry(user, runner.progressOf(requestId));
+    return whenFree(() -> runner.submit(requestId, retry), BUSY_TRIES)
+        .thenApply(outcome -> switch (outcome) {
+          case NOT_RUNNING -> Optional.of("Request #" + requestId + " is "
+              + requests.find(requestId).map(r -> describe(r.state())).orElse("gone")
+              + " and not the failure you clicked on, so there is nothing to retry.");
+          case BUSY -> busy(requestId);
+          default -> Optional.empty();
+        });
   }
 
   /** "Account created and e-mail verified": checks the sign-up now. */
   public CompletableFuture<Optional<String>> signedUp(long requestId, String user) {
-    return nudge(requestId, user, StepId.VERIFY_SIGN_UP, Trigger.PERSON, "check the sign-up",
+    return nudge(requestId, user, StepId.VERIFY_SIGN_UP, new Trigger.Person(user),
+        "check the sign-up",
         "Docker Hub did not accept the sign-up yet; the card and its thread say why.");
+  }
+
+  /** "Replace the existing values": lets the run overwrite CircleCI variables it did not write. */
+  public CompletableFuture<Optional<String>> replaceVariables(long requestId, String user) {
+    return nudge(requestId, user, StepId.WRITE_CIRCLECI, new Trigger.Person(user),
+        "replace the existing CircleCI values", "The variables are still not written; the card"
+            + " and its thread say why.");
   }
 
   /**
    * "Send the sign-up details again": a new one-time link to the approver who clicks, for a link
-   * lost, expired or opened and closed too soon. It only reads the run, so it needs no lease.
+   * lost, expired or opened and closed too soon. Under the run's lease, like a run.
    */
   public CompletableFuture<Optional<String>> sendSignUpAgain(long requestId, String user) {
     Optional<String> refused = refuse(requestId, user, "get the sign-up details");
     if (refused.isPresent()) {
       return CompletableFuture.completedFuture(refused);
     }
+    String notWaiting = "Request #" + requestId
+        + " is not waiting for the sign-up any more, so its details are not sent again.";
     if (!waitsAt(requestId, StepId.VERIFY_SIGN_UP)) {
-      return CompletableFuture.completedFuture(Optional.of("Request #" + requestId
-          + " is not waiting for the sign-up any more, so its details are not sent again."));
+      return CompletableFuture.completedFuture(Optional.of(notWaiting));
     }
-    RunContext run = runner.contextOf(requestId);
-    signUp.sendTo(run, user);
-    audit.record(new AuditEvent(requestId, user, "SIGN_UP_SENT_AGAIN", "sign-up details sent"
-        + " again in a new one-time link", clock.instant()));
-    progress.thread(run.request(), ":repeat: Sent " + SlackText.user(user) + " the sign-up"
-        + " details again, in a new one-time link.");
-    return CompletableFuture.completedFuture(Optional.empty());
+    return holdingWhenFree(requestId, lease -> {
+      if (!waitsAt(requestId, StepId.VERIFY_SIGN_UP)) {
+        return Optional.of(notWaiting);
+      }
+      signUp.sendTo(runner.contextOf(lease, new Trigger.Person(user)), user);
+      runs.note(lease, new AuditEvent(requestId, user, "SIGN_UP_SENT_AGAIN", "sign-up details"
+              + " sent again in a new one-time link", clock.instant()),
+          List.of(Notice.thread(requestId, ":repeat: Sent " + SlackText.user(user) + " the"
+              + " sign-up details again, in a new one-time link.")));
+      progress.changed(requestId);
+      return Optional.empty();
+    }, BUSY_TRIES);
+  }
+
+  /** Work under the run's lease, tried again shortly a few times while a run holds it. */
+  private CompletableFuture<Optional<String>> holdingWhenFree(long requestId,
+      Function<RunLease, Optional<String>> work, int triesLeft) {
+    return CompletableFuture.supplyAsync(() -> runner.holding(requestId, work), executor)
+        .thenCompose(held -> held.isPresent() ? CompletableFuture.completedFuture(held.get())
+            : triesLeft > 1 ? later().thenCompose(x -> holdingWhenFree(requestId, work,
+                triesLeft - 1))
+            : CompletableFuture.completedFuture(busy(requestId)));
+  }
+
+  private CompletableFuture<Void> later() {
+    return CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(
+        BUSY_PAUSE.toMillis(), TimeUnit.MILLISECONDS, executor));
   }
 
   /** "Check now": looks for the team membership now instead of at the next poll. */
   public CompletableFuture<Optional<String>> checkNow(long requestId, String user) {
-    return nudge(requestId, user, StepId.AWAIT_MEMBERSHIP, Trigger.POLL, "check the membership",
+    return nudge(requestId, user, StepId.AWAIT_MEMBERSHIP, new Trigger.CheckNow(user),
+        "check the membership",
         "Checked just now: the invitation is not accepted yet. I keep looking by myself too.");
   }
 
@@ -106,24 +146,28 @@ public final class RunControl {
           + " is not waiting for that any more."));
     }
     audit.record(new AuditEvent(requestId, user, "NUDGE", what, clock.instant()));
-    return runWhenFree(requestId, trigger, BUSY_TRIES).thenApply(outcome -> switch (outcome) {
-      case BUSY -> Optional.of("I'm already working on request #" + requestId + "; the card"
-          + " shows how it goes.");
-      case WAITING -> Optional.of(stillWaiting);
-      default -> Optional.empty();
-    });
+    return whenFree(() -> runner.submit(requestId, trigger), BUSY_TRIES)
+        .thenApply(outcome -> switch (outcome) {
+          case BUSY -> busy(requestId);
+          case WAITING -> Optional.of(stillWaiting);
+          default -> Optional.empty();
+        });
+  }
+
+  private static Optional<String> busy(long requestId) {
+    return Optional.of("I'm already working on request #" + requestId + "; the card shows how"
+        + " it goes.");
   }
 
   /**
    * A click that lands while the run is still finishing what came before (its lease is held for
    * a few milliseconds more) is not lost: it is tried again shortly, a few times.
    */
-  private CompletableFuture<ProvisioningRunner.Outcome> runWhenFree(long requestId,
-      Trigger trigger, int triesLeft) {
-    Duration delay = triesLeft == BUSY_TRIES ? Duration.ZERO : BUSY_PAUSE;
-    return runner.submit(requestId, trigger, delay).thenCompose(outcome ->
+  private CompletableFuture<ProvisioningRunner.Outcome> whenFree(
+      Supplier<CompletableFuture<ProvisioningRunner.Outcome>> attempt, int triesLeft) {
+    return attempt.get().thenCompose(outcome ->
         outcome == ProvisioningRunner.Outcome.BUSY && triesLeft > 1
-            ? runWhenFree(requestId, trigger, triesLeft - 1)
+            ? later().thenCompose(ignored -> whenFree(attempt, triesLeft - 1))
             : CompletableFuture.completedFuture(outcome));
   }
 

@@ -5,6 +5,7 @@ import static org.webops.dockerhubbot.slack.SlackIds.CHECK_MEMBERSHIP_ACTION;
 import static org.webops.dockerhubbot.slack.SlackIds.COMMAND;
 import static org.webops.dockerhubbot.slack.SlackIds.REJECT_ACTION;
 import static org.webops.dockerhubbot.slack.SlackIds.REJECT_MODAL;
+import static org.webops.dockerhubbot.slack.SlackIds.REPLACE_VARIABLES_ACTION;
 import static org.webops.dockerhubbot.slack.SlackIds.REQUEST_MODAL;
 import static org.webops.dockerhubbot.slack.SlackIds.RETRY_ACTION;
 import static org.webops.dockerhubbot.slack.SlackIds.SIGNED_UP_ACTION;
@@ -30,7 +31,8 @@ public record Listeners(
     CardButton retry,
     CardButton signedUp,
     CardButton signUpAgain,
-    CardButton checkMembership) {
+    CardButton checkMembership,
+    CardButton replaceVariables) {
 
   public void register(App app) {
     app.command(COMMAND, command);
@@ -43,5 +45,6 @@ public record Listeners(
     app.blockAction(SIGNED_UP_ACTION, signedUp);
     app.blockAction(SIGN_UP_AGAIN_ACTION, signUpAgain);
     app.blockAction(CHECK_MEMBERSHIP_ACTION, checkMembership);
+    app.blockAction(REPLACE_VARIABLES_ACTION, replaceVariables);
   }
 }

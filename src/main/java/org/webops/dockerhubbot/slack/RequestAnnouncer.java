@@ -1,9 +1,13 @@
 package org.webops.dockerhubbot.slack;
 
+import com.slack.api.model.Message;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webops.dockerhubbot.notices.NoticeRelay;
 import org.webops.dockerhubbot.provisioning.RunStore;
 import org.webops.dockerhubbot.slack.blocks.ApprovalCard;
 import org.webops.dockerhubbot.slack.blocks.SlackText;
@@ -14,36 +18,79 @@ import org.webops.dockerhubbot.workflow.RequestState;
 
 /**
  * Tells Slack about a request's life after the ack: posts the card, rewrites it after the
- * decision and as its steps run, and tells the requester of the decision.
+ * decision and as its steps run. What the requester is told travels in the outbox, committed with
+ * the state change that causes it; this class only nudges its delivery.
  */
 public final class RequestAnnouncer {
   private static final Logger log = LoggerFactory.getLogger(RequestAnnouncer.class);
+  static final String REQUEST_ID = "request_id";
+  /** How far before its request's time a card may have been posted (clocks differ a little). */
+  private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
 
   private final SlackMessenger messenger;
   private final RequestRepository requests;
   private final RunStore runs;
   private final String approvalChannel;
   private final ApprovalCard.Setting cardSetting;
+  private final NoticeRelay notices;
   private final Clock clock;
 
   public RequestAnnouncer(SlackMessenger messenger, RequestRepository requests,
       RunStore runs, String approvalChannel, ApprovalCard.Setting cardSetting,
-      Clock clock) {
+      NoticeRelay notices, Clock clock) {
     this.messenger = messenger;
     this.requests = requests;
     this.runs = runs;
     this.approvalChannel = approvalChannel;
     this.cardSetting = cardSetting;
+    this.notices = notices;
     this.clock = clock;
   }
 
   /** Posts the card of a request just created here (its creator holds the card lease). */
   public void created(ProvisioningRequest request) {
+    post(request, false);
+  }
+
+  /**
+   * Posts the card, unless {@code mayBePosted} and Slack has it already (a crash between the post
+   * and its record): the card carries its request id as metadata, so it is found and adopted.
+   */
+  private void post(ProvisioningRequest request, boolean mayBePosted) {
     try {
-      postCard(request);
+      Message.Metadata marker = SlackMessenger.marker(SlackMessenger.CARD_EVENT, REQUEST_ID,
+          Long.toString(request.id()));
+      Optional<MessageRef> posted = mayBePosted
+          ? messenger.findPosted(approvalChannel, request.createdAt().minus(CLOCK_SLACK), marker)
+          : Optional.empty();
+      if (posted.isPresent()) {
+        log.info("The card of request #{} was posted before; adopting it", request.id());
+        requests.attachCard(request.id(), posted.get(), RequestState.PENDING_APPROVAL);
+      } else {
+        MessageRef card = messenger.post(approvalChannel, ApprovalCard.fallbackText(request),
+            ApprovalCard.build(request, cardSetting), marker);
+        requests.attachCard(request.id(), card, request.state());
+      }
     } catch (RuntimeException e) {
       requests.releaseCardLease(request.id());
       throw e;
+    }
+    tellWaiting(request);
+  }
+
+  /**
+   * A direct message, outside the outbox: it is not worth a second write on the form's path, and
+   * after a crash the sweep that adopts or posts the card sends it (once more at most).
+   */
+  private void tellWaiting(ProvisioningRequest request) {
+    try {
+      messenger.direct(request.requester(), "Your request #" + request.id() + " for "
+          + SlackText.code(request.spec().pipeline()) + " waits for approval by webops in "
+          + SlackText.channel(approvalChannel) + ". I'll tell you here when it is decided.",
+          null);
+    } catch (RuntimeException e) {
+      log.warn("Telling the requester of request #{} that it waits failed: {}", request.id(),
+          e.getMessage());
     }
   }
 
@@ -60,7 +107,7 @@ public final class RequestAnnouncer {
         continue;
       }
       try {
-        created(request);
+        post(request, true);
       } catch (RuntimeException e) {
         log.warn("Posting the card of request #{} failed again: {}", request.id(), e.getMessage());
       }
@@ -70,32 +117,13 @@ public final class RequestAnnouncer {
     }
   }
 
-  private void postCard(ProvisioningRequest request) {
-    MessageRef card = messenger.post(approvalChannel, ApprovalCard.fallbackText(request),
-        ApprovalCard.build(request, cardSetting));
-    requests.attachCard(request.id(), card, request.state());
-    messenger.tell(request.requester(), request.originChannel(),
-        "Your request #" + request.id() + " for " + SlackText.code(request.spec().pipeline())
-            + " waits for approval by webops in " + SlackText.channel(approvalChannel)
-            + ". I'll tell you here when it is decided.");
-  }
-
   /**
-   * Rewrites the card and tells the requester. A card that cannot be rewritten now stops neither
-   * the notice nor provisioning: the sweep rewrites it later.
+   * Rewrites the card after a decision and delivers the requester's notice. A card that cannot
+   * be rewritten now stops neither the notice nor provisioning: the sweep rewrites it later.
    */
   public void decided(ProvisioningRequest request) {
+    notices.nudge();
     refreshCard(request);
-    String by = SlackText.user(request.decision().orElseThrow().by());
-    String what = "Your request #" + request.id() + " for "
-        + SlackText.code(request.spec().pipeline());
-    if (request.state() == RequestState.REJECTED) {
-      messenger.tell(request.requester(), request.originChannel(), what + " was rejected by " + by
-          + ": " + SlackText.escape(request.decision().get().note().orElse("")));
-      return;
-    }
-    messenger.tell(request.requester(), request.originChannel(), what + " was approved by " + by
-        + ". Provisioning starts now; you will get the CircleCI settings when it is done.");
   }
 
   /** Rewrites the card from the request and its steps as they are now. */

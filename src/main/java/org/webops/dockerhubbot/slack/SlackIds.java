@@ -33,6 +33,7 @@ public final class SlackIds {
   public static final String SIGNED_UP_ACTION = "signed-up-action";
   public static final String CHECK_MEMBERSHIP_ACTION = "check-membership-action";
   public static final String SIGN_UP_AGAIN_ACTION = "sign-up-again-action";
+  public static final String REPLACE_VARIABLES_ACTION = "replace-variables-action";
 
   public static final String REJECT_MODAL = "reject-modal";
   public static final String REJECT_REASON_BLOCK = "reject-reason-block";

@@ -34,16 +34,9 @@ public final class Database implements AutoCloseable {
   /** The pool alone; connections are made on first use. */
   public static Database connect(DatabaseUrl url) {
     HikariConfig config = new HikariConfig();
-    String jdbcUrl = url.jdbcUrl();
-    if (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.contains("MODE=")) {
-      // PostgreSQL mode keeps H2 close to production; AUTO_SERVER is left off on purpose:
-      // one process owns the file, several instances need PostgreSQL.
-      // DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the application closes the pool itself, after the
-      // executor has finished its work; H2's own shutdown hook would close the file first.
-      jdbcUrl = jdbcUrl + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-          + ";DB_CLOSE_ON_EXIT=FALSE";
-    }
-    config.setJdbcUrl(jdbcUrl);
+    // AUTO_SERVER is left off on purpose: one process owns an H2 file; several instances need
+    // PostgreSQL.
+    config.setJdbcUrl(H2Settings.apply(url.jdbcUrl()));
     url.username().ifPresent(config::setUsername);
     url.password().ifPresent(config::setPassword);
     config.setPoolName("dockerhub-user-bot");
@@ -59,6 +52,7 @@ public final class Database implements AutoCloseable {
     Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
+        .javaMigrations(new CredentialRecordsMigration())
         .load()
         .migrate();
   }

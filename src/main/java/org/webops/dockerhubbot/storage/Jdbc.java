@@ -15,6 +15,12 @@ import javax.sql.DataSource;
 /** The little JDBC plumbing the stores share: transactions, parameters, timestamps. */
 final class Jdbc {
   static final String UNIQUE_VIOLATION = "23505";
+  /**
+   * The database's clock plus a number of milliseconds given as the next parameter: leases use
+   * the one clock all instances share. The same SQL on H2 and PostgreSQL.
+   */
+  static final String DB_NOW_PLUS_MILLIS =
+      "CURRENT_TIMESTAMP + CAST(? AS INTEGER) * INTERVAL '0.001' SECOND";
 
   private final DataSource dataSource;
 
@@ -91,6 +97,14 @@ final class Jdbc {
       statement.setObject(i + 1, value);
     }
     return statement;
+  }
+
+  static int millis(java.time.Duration duration) {
+    return Math.toIntExact(duration.toMillis());
+  }
+
+  static boolean isUniqueViolation(RuntimeException e) {
+    return e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState());
   }
 
   static Instant instant(ResultSet row, String column) throws SQLException {

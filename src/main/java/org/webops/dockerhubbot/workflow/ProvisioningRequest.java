@@ -3,7 +3,11 @@ package org.webops.dockerhubbot.workflow;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A request as stored. */
+/**
+ * A request as stored.
+ *
+ * @param project how CircleCI named the project when the form's lookup answered
+ */
 public record ProvisioningRequest(
     long id,
     String requester,
@@ -13,4 +17,5 @@ public record ProvisioningRequest(
     RequestState state,
     Optional<Decision> decision,
     Optional<MessageRef> card,
-    Instant createdAt) {}
+    Instant createdAt,
+    Optional<ProjectIds> project) {}

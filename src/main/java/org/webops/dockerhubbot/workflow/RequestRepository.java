@@ -1,9 +1,12 @@
 package org.webops.dockerhubbot.workflow;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import org.webops.dockerhubbot.audit.AuditEvent;
+import org.webops.dockerhubbot.notices.Notice;
 
 /** Durable requests. Every state change is a compare-and-set written with its audit row. */
 public interface RequestRepository {
@@ -11,30 +14,48 @@ public interface RequestRepository {
    * How long the holder of a card lease may take to post the card before a sweep may try. A new
    * request's lease belongs to the instance that created it.
    */
-  java.time.Duration CARD_LEASE = java.time.Duration.ofSeconds(30);
+  Duration CARD_LEASE = Duration.ofSeconds(30);
 
   /**
-   * Stores a new request in {@link RequestState#PENDING_APPROVAL} together with its audit row; the
-   * caller holds the card lease for {@link #CARD_LEASE}.
+   * A request to store.
    *
-   * @throws PipelineTakenException when another live request holds the same pipeline
+   * @param claims the CircleCI variable names it will write into a context
+   * @param notices what to tell people once it is stored, given its id; committed with it
    */
-  ProvisioningRequest create(
-      String requester, Optional<String> originChannel, RequestSpec spec, boolean dryRun,
-      Instant now);
+  record NewRequest(String requester, Optional<String> originChannel, RequestSpec spec,
+      boolean dryRun, Instant now, Optional<ProjectIds> project, List<VariableClaim> claims,
+      LongFunction<List<Notice>> notices) {}
+
+  /**
+   * Stores a new request in {@link RequestState#PENDING_APPROVAL} together with its audit row,
+   * variable claims and notices, in one transaction; the caller holds the card lease for {@link
+   * #CARD_LEASE}.
+   *
+   * @throws PipelineTakenException when another live request holds the same project
+   * @throws VariablesTakenException when another live request writes one of the same variables
+   *     into the same context
+   */
+  ProvisioningRequest create(NewRequest request);
 
   Optional<ProvisioningRequest> find(long id);
 
-  /** The request that holds this pipeline (pending or provisioned), if any. */
-  Optional<ProvisioningRequest> findLive(String pipeline);
+  /**
+   * The live request (pending or provisioned) of the project this slug names ({@link
+   * PipelineKey}), or of the project with this CircleCI id.
+   */
+  Optional<ProvisioningRequest> findLive(String pipeline, Optional<String> projectId);
+
+  /** The live request that claims any of these variables, if one does. */
+  Optional<ProvisioningRequest> claimant(List<VariableClaim> claims);
 
   /**
-   * Moves the request from {@code from} to {@code to} and records the decision and the audit row,
-   * only if it is still in {@code from}.
+   * Moves the request from {@code from} to {@code to} and records the decision, the audit row and
+   * the notices, only if it is still in {@code from}.
    *
    * @return true for the one caller that made the change
    */
-  boolean transition(long id, RequestState from, RequestState to, Decision decision, AuditEvent audit);
+  boolean transition(long id, RequestState from, RequestState to, Decision decision,
+      AuditEvent audit, List<Notice> notices);
 
   /**
    * Takes the lease for posting the request's card, unless the card exists or another holder's
@@ -46,6 +67,9 @@ public interface RequestRepository {
 
   /** Gives the lease back after a failed post, so that the next sweep tries again at once. */
   void releaseCardLease(long id);
+
+  /** Drops every card lease (start-up on an embedded database: they are all dead ones). */
+  void releaseCardLeases();
 
   /** Records the posted card and the state it shows. */
   void attachCard(long id, MessageRef card, RequestState shown);
@@ -62,10 +86,17 @@ public interface RequestRepository {
    */
   List<ProvisioningRequest> mineOrPending(String user, int limit);
 
-  /** Thrown by {@link #create} when the pipeline already has a live request. */
+  /** Thrown by {@link #create} when the project already has a live request. */
   final class PipelineTakenException extends RuntimeException {
     public PipelineTakenException(String pipeline) {
       super("pipeline already has a live request: " + pipeline);
+    }
+  }
+
+  /** Thrown by {@link #create} when another live request writes the same context variables. */
+  final class VariablesTakenException extends RuntimeException {
+    public VariablesTakenException() {
+      super("another live request writes these variables into this context");
     }
   }
 }

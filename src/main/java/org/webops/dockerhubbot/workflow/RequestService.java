@@ -2,12 +2,14 @@ package org.webops.dockerhubbot.workflow;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.audit.AuditLog;
+import org.webops.dockerhubbot.notices.Notice;
 import org.webops.dockerhubbot.workflow.RequestForm.Field;
 
 /** Submitting requests and deciding on them; the rules, with Slack kept out. */
@@ -61,21 +63,31 @@ public final class RequestService {
       return new Submission.Refused(invalid.errors());
     }
     RequestSpec spec = ((RequestValidator.Result.Valid) result).spec();
-    if (projects.lookup(spec.pipeline()) == ProjectLookup.Answer.MISSING) {
+    ProjectLookup.Answer project = projects.lookup(spec.pipeline());
+    if (project instanceof ProjectLookup.Answer.Missing) {
       return new Submission.Refused(Map.of(Field.PIPELINE, "CircleCI has no project "
           + spec.pipeline() + " that the bot can see. Check the slug (letter case counts) or"
           + " that the bot's CircleCI user can open the project."));
     }
-    // No look before the insert: the unique index answers "taken", and the ack path stays at
+    Optional<ProjectIds> ids = project instanceof ProjectLookup.Answer.Found found
+        ? Optional.of(found.ids()) : Optional.empty();
+    List<VariableClaim> claims = VariableClaim.of(spec, project);
+    // No look before the insert: the unique indexes answer "taken", and the ack path stays at
     // one database write; the live request is read only to word the error.
     try {
-      return new Submission.Created(
-          requests.create(requester, originChannel, spec, dryRun, clock.instant()));
+      return new Submission.Created(requests.create(new RequestRepository.NewRequest(requester,
+          originChannel, spec, dryRun, clock.instant(), ids, claims, id -> List.of())));
     } catch (RequestRepository.PipelineTakenException taken) {
-      return requests.findLive(spec.pipeline())
+      return requests.findLive(spec.pipeline(), ids.map(ProjectIds::projectId))
           .map(RequestService::pipelineTaken)
           .orElseGet(() -> new Submission.Refused(Map.of(Field.PIPELINE,
               "Another request for this pipeline was just made. Try again in a moment.")));
+    } catch (RequestRepository.VariablesTakenException taken) {
+      return requests.claimant(claims)
+          .map(owner -> new Submission.Refused(Map.of(Field.CIRCLECI_CONTEXT,
+              RequestNotices.variablesTaken(spec, owner))))
+          .orElseGet(() -> new Submission.Refused(Map.of(Field.CIRCLECI_CONTEXT,
+              "Another request for these variables was just made. Try again in a moment.")));
     }
   }
 
@@ -122,7 +134,10 @@ public final class RequestService {
     }
     Decision decision = new Decision(userId, now, note);
     AuditEvent event = new AuditEvent(requestId, userId, to.name(), note.orElse(""), now);
-    if (!requests.transition(requestId, RequestState.PENDING_APPROVAL, to, decision, event)) {
+    Notice told = Notice.requester(requestId, to == RequestState.APPROVED
+        ? RequestNotices.approved(request, userId) : RequestNotices.rejected(request, decision));
+    if (!requests.transition(requestId, RequestState.PENDING_APPROVAL, to, decision, event,
+        List.of(told))) {
       return new DecisionOutcome.AlreadyDecided(requests.find(requestId).orElse(request));
     }
     return new DecisionOutcome.Decided(requests.find(requestId).orElseThrow());

@@ -24,9 +24,4 @@ public record RequestSpec(
   public RequestSpec {
     repositories = List.copyOf(repositories);
   }
-
-  /** The label of the token made for this pipeline; steps find an earlier token by it. */
-  public String tokenLabel() {
-    return "circleci-" + pipeline.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-  }
 }

@@ -69,7 +69,7 @@ public final class ProvisioningBenchmark {
         throw new IllegalStateException("submission answered " + response.code());
       }
     }
-    ProvisioningRequest request = Await.first(() -> bot.requests().findLive(pipeline)
+    ProvisioningRequest request = Await.first(() -> bot.requests().findLive(pipeline, java.util.Optional.empty())
         .filter(r -> r.card().isPresent()), "card of " + pipeline);
     MessageRef card = request.card().orElseThrow();
     try (Response response = bot.send(SlackRequests.blockAction("U0APPROVER", "approve-action",

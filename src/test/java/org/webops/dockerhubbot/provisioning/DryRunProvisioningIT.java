@@ -27,7 +27,8 @@ class DryRunProvisioningIT {
     flow.submitAndApprove(Flow.orgToken());
 
     flow.awaitState(RequestState.DONE);
-    flow.awaitThread("Dry run: would create organisation access token `circleci-gh-example-opg-refunds`");
+    flow.awaitThread("Dry run: would create organisation access token `circleci-opg-refunds-r"
+        + flow.id() + "-g1`");
     flow.awaitThread("Dry run: would set `DOCKER_USER` (`exampleorg`) and `DOCKER_ACCESS_TOKEN`");
     flow.awaitThread("Dry run: would send <@" + Flow.APPROVER + "> a one-time link");
     assertNothingWritten();

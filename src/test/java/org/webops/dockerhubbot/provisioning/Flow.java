@@ -64,7 +64,7 @@ final class Flow {
       assertThat(response.code()).isEqualTo(200);
     }
     String pipeline = form.json().path("pipeline-block").path("pipeline-action").path("value").asText();
-    ProvisioningRequest request = Await.first(() -> bot().requests().findLive(pipeline)
+    ProvisioningRequest request = Await.first(() -> bot().requests().findLive(pipeline, java.util.Optional.empty())
         .filter(r -> r.card().isPresent()), "the request's card");
     requestId = request.id();
     return this;

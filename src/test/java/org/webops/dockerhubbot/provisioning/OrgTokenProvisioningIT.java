@@ -35,7 +35,7 @@ class OrgTokenProvisioningIT {
     flow.awaitState(RequestState.DONE);
     FakeDockerHub hub = flow.bot().dockerhub();
     assertThat(hub.orgTokens()).singleElement().satisfies(token -> {
-      assertThat(token.label()).isEqualTo("circleci-gh-example-opg-refunds");
+      assertThat(token.label()).isEqualTo("circleci-opg-refunds-r" + flow.id() + "-g1");
       assertThat(token.active()).isTrue();
       assertThat(token.resources()).extracting(FakeDockerHub.Resource::path)
           .containsExactly("*/*/public", "example/*");

@@ -53,7 +53,7 @@ class ServiceUserProvisioningIT {
     assertThat(flow.lastCardJson()).contains("check-membership-action");
     printCard("waiting for the invitation");
     assertThat(hub.personalTokens(dockerId)).singleElement().satisfies(token -> {
-      assertThat(token.label()).isEqualTo("circleci-gh-example-opg-refunds");
+      assertThat(token.label()).isEqualTo("circleci-opg-refunds-r" + flow.id() + "-g1");
       assertThat(token.scopes()).containsExactly("repo:read");
     });
     String token = hub.personalTokens(dockerId).get(0).token();

@@ -68,9 +68,7 @@ class DecisionIT {
     assertThat(decided.decision().orElseThrow().by()).isEqualTo(APPROVER);
     assertThat(bot.audit().forRequest(request.id())).extracting(AuditEvent::action)
         .startsWith("REQUESTED", "APPROVED");
-    Await.until(() -> slack.calls("chat.postEphemeral").stream()
-            .anyMatch(call -> call.param("text").contains("was approved by <@" + APPROVER + ">")),
-        Duration.ofSeconds(10), () -> "requester told of the approval");
+    slack.awaitDirect(REQUESTER, "was approved by <@" + APPROVER + ">");
   }
 
   @Test
@@ -84,9 +82,7 @@ class DecisionIT {
     click(APPROVER, "approve-action", request, "approve");
 
     // then: the decision stands and the requester hears of it
-    Await.until(() -> slack.calls("chat.postEphemeral").stream()
-            .anyMatch(call -> call.param("text").contains("was approved by")),
-        Duration.ofSeconds(10), () -> "requester told despite the failed card update");
+    slack.awaitDirect(REQUESTER, "was approved by"); // despite the failed card update
     assertThat(bot.requests().withStaleCard(10)).extracting(ProvisioningRequest::id)
         .containsExactly(request.id());
 
@@ -212,10 +208,8 @@ class DecisionIT {
     ProvisioningRequest decided = bot.requests().find(request.id()).orElseThrow();
     assertThat(decided.state()).isEqualTo(RequestState.REJECTED);
     assertThat(decided.decision().orElseThrow().note()).contains("Use the shared context instead.");
-    Await.until(() -> slack.calls("chat.postEphemeral").stream()
-            .anyMatch(call -> call.param("text").contains("was rejected by")),
-        Duration.ofSeconds(10), () -> "requester told of the rejection");
-    assertThat(bot.requests().findLive("gh/example/app")).isEmpty();
+    slack.awaitDirect(REQUESTER, "was rejected by");
+    assertThat(bot.requests().findLive("gh/example/app", java.util.Optional.empty())).isEmpty();
   }
 
   @Test
@@ -306,10 +300,10 @@ class DecisionIT {
     try (Response response = bot.send(ModalValues.valid().submittedBy(REQUESTER, "C0GENERAL"))) {
       assertThat(response.code()).isEqualTo(200);
     }
-    Await.until(() -> bot.requests().findLive("gh/example/app")
+    Await.until(() -> bot.requests().findLive("gh/example/app", java.util.Optional.empty())
             .flatMap(ProvisioningRequest::card).isPresent(),
         Duration.ofSeconds(10), () -> "card stored");
-    slack.await("chat.postEphemeral", 1);
-    return bot.requests().findLive("gh/example/app").orElseThrow();
+    slack.awaitDirect(REQUESTER, "waits for approval");
+    return bot.requests().findLive("gh/example/app", java.util.Optional.empty()).orElseThrow();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.webops.dockerhubbot.audit.AuditEvent;
+import org.webops.dockerhubbot.testing.Await;
 import org.webops.dockerhubbot.testing.FakeSlack;
 import org.webops.dockerhubbot.testing.RunningBot;
 import org.webops.dockerhubbot.testing.ModalValues;
@@ -69,14 +71,15 @@ class RequestSubmissionIT {
         .containsExactly("REQUESTED");
 
     // and: the card goes to the approval channel with both buttons, the requester is told
-    FakeSlack.Call card = slack.await("chat.postMessage", 1).get(0);
-    assertThat(card.param("channel")).isEqualTo(TestBot.APPROVAL_CHANNEL);
+    Await.until(() -> slack.posts(TestBot.APPROVAL_CHANNEL).size() == 1, Duration.ofSeconds(10),
+        () -> "the card");
+    FakeSlack.Call card = slack.posts(TestBot.APPROVAL_CHANNEL).get(0);
     assertThat(JSON.readTree(card.param("blocks")).toString()).contains("approve-action", "reject-action",
         "gh/example/app", "<@" + REQUESTER + ">");
-    FakeSlack.Call told = slack.await("chat.postEphemeral", 1).get(0);
-    assertThat(told.param("channel")).isEqualTo(ORIGIN);
-    assertThat(told.param("user")).isEqualTo(REQUESTER);
-    assertThat(told.param("text")).contains("#" + request.id(), "waits for approval");
+    // by direct message, which Slack keeps (an ephemeral reply may be dropped)
+    FakeSlack.Call told = slack.awaitDirect(REQUESTER, "waits for approval");
+    assertThat(told.param("text")).contains("#" + request.id(), "<#" + TestBot.APPROVAL_CHANNEL);
+    assertThat(slack.calls("chat.postEphemeral")).isEmpty();
     awaitCardStored(request.id());
   }
 
@@ -155,10 +158,61 @@ class RequestSubmissionIT {
   }
 
   @Test
+  void submit_sameProjectUnderAnotherSlugForm_errorOnPipelineAndNoSecondRow() throws Exception {
+    // given
+    submit(ModalValues.valid());
+
+    // when: github/... names the same project as gh/...
+    JsonNode answer = submit(ModalValues.valid().with("pipeline", "github/example/app"));
+
+    // then
+    assertThat(answer.path("errors").path("pipeline-block").asText())
+        .contains("already waits for approval", "#" + all().get(0).id());
+    assertThat(all()).hasSize(1);
+  }
+
+  @Test
+  void submit_sameProjectWhileCircleCiDoesNotAnswer_stillRefusedByTheNormalisedSlug()
+      throws Exception {
+    // given: a request checked against CircleCI, then CircleCI stops answering
+    submit(ModalValues.valid());
+    bot.circleci().failWith(503);
+
+    // when
+    JsonNode answer = submit(ModalValues.valid().with("pipeline", "github/Example/app"));
+
+    // then
+    assertThat(answer.path("errors").path("pipeline-block").asText())
+        .contains("#" + all().get(0).id());
+    assertThat(all()).hasSize(1);
+  }
+
+  @Test
+  void submit_contextVariablesAnotherLiveRequestWrites_errorOnContextNamingThatRequest()
+      throws Exception {
+    // given
+    submit(ModalValues.valid().with("context", "docker-hub"));
+    long owner = all().get(0).id();
+
+    // when: another pipeline of the organisation, same context and names
+    JsonNode taken = submit(ModalValues.valid().with("pipeline", "gh/example/other")
+        .with("context", "docker-hub"));
+    JsonNode elsewhere = submit(ModalValues.valid().with("pipeline", "gh/example/third")
+        .with("context", "docker-hub").with("user", "THIRD_USER").with("token", "THIRD_TOKEN"));
+
+    // then
+    assertThat(taken.path("errors").path("context-block").asText())
+        .contains("Request #" + owner, "gh/example/app", "DOCKER_USER", "docker-hub");
+    assertThat(elsewhere.has("errors")).isFalse();
+    assertThat(all()).extracting(r -> r.spec().pipeline())
+        .containsExactly("gh/example/app", "gh/example/third");
+  }
+
+  @Test
   void submit_pipelineAlreadyPending_errorOnPipelineAndNoSecondRow() throws Exception {
     // given
     submit(ModalValues.valid());
-    slack.await("chat.postMessage", 1);
+    awaitCardStored(all().get(0).id());
 
     // when: same pipeline, other letter case
     JsonNode answer = submit(ModalValues.valid().with("pipeline", "gh/Example/App"));
@@ -210,25 +264,12 @@ class RequestSubmissionIT {
     submit(ModalValues.valid());
 
     // then
-    String blocks = JSON.readTree(slack.await("chat.postMessage", 1).get(0).param("blocks")).toString();
+    Await.until(() -> !slack.posts(TestBot.APPROVAL_CHANNEL).isEmpty(), Duration.ofSeconds(10),
+        () -> "the card");
+    String blocks = JSON.readTree(slack.posts(TestBot.APPROVAL_CHANNEL).get(0).param("blocks"))
+        .toString();
     assertThat(blocks).contains("*Dry run*");
     assertThat(all().get(0).dryRun()).isTrue();
-  }
-
-  @Test
-  void submit_botNotInOriginChannel_requesterToldByDirectMessage() throws Exception {
-    // given
-    slack.answer("chat.postEphemeral", call -> "{\"ok\":false,\"error\":\"channel_not_found\"}");
-
-    // when
-    submit(ModalValues.valid());
-
-    // then
-    List<FakeSlack.Call> posts = slack.await("chat.postMessage", 2);
-    assertThat(posts).extracting(call -> call.param("channel"))
-        .containsExactlyInAnyOrder(TestBot.APPROVAL_CHANNEL, REQUESTER);
-    assertThat(posts.stream().filter(call -> call.param("channel").equals(REQUESTER)).findFirst()
-        .orElseThrow().param("text")).contains("waits for approval");
   }
 
   @Test
@@ -236,7 +277,8 @@ class RequestSubmissionIT {
     // given: Slack refuses the card once
     slack.answer("chat.postMessage", call -> "{\"ok\":false,\"error\":\"ratelimited\"}");
     submit(ModalValues.valid());
-    slack.await("chat.postMessage", 1);
+    Await.until(() -> !slack.posts(TestBot.APPROVAL_CHANNEL).isEmpty(), Duration.ofSeconds(10),
+        () -> "a try to post the card");
     long id = all().get(0).id();
     org.webops.dockerhubbot.testing.Await.until(
         () -> bot.requests().withoutCard(java.time.Instant.now(), 10).size() == 1,
@@ -252,7 +294,7 @@ class RequestSubmissionIT {
     awaitCardStored(id);
     assertThat(bot.requests().find(id).orElseThrow().card().orElseThrow().ts())
         .isEqualTo("1700000000.777777");
-    assertThat(slack.calls("chat.postMessage")).hasSize(2);
+    assertThat(slack.posts(TestBot.APPROVAL_CHANNEL)).hasSize(2);
   }
 
   @Test

@@ -21,18 +21,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.webops.dockerhubbot.audit.AuditEvent;
+import org.webops.dockerhubbot.notices.Notice;
 import org.webops.dockerhubbot.provisioning.StepId;
 import org.webops.dockerhubbot.provisioning.StepRecord;
 import org.webops.dockerhubbot.provisioning.StepStatus;
 import org.webops.dockerhubbot.workflow.CredentialKind;
 import org.webops.dockerhubbot.workflow.Decision;
 import org.webops.dockerhubbot.workflow.MessageRef;
+import org.webops.dockerhubbot.workflow.ProjectIds;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestRepository.PipelineTakenException;
 import org.webops.dockerhubbot.workflow.RequestRepository;
 import org.webops.dockerhubbot.workflow.RequestSpec;
 import org.webops.dockerhubbot.workflow.RequestState;
 import org.webops.dockerhubbot.workflow.TokenScope;
+import org.webops.dockerhubbot.workflow.VariableClaim;
 
 /** What every {@link RequestRepository} must do; run against H2 and PostgreSQL. */
 abstract class RequestRepositoryContract {
@@ -65,10 +68,22 @@ abstract class RequestRepositoryContract {
         180, "Pulls base images.\nSecond line.");
   }
 
+  private ProvisioningRequest create(String requester, Optional<String> origin, RequestSpec spec,
+      boolean dryRun, Instant now) {
+    return requests.create(new RequestRepository.NewRequest(requester, origin, spec, dryRun, now,
+        Optional.empty(), List.of(), id -> List.of()));
+  }
+
+  private ProvisioningRequest create(RequestSpec spec, Optional<ProjectIds> project,
+      List<VariableClaim> claims) {
+    return requests.create(new RequestRepository.NewRequest("U1", Optional.empty(), spec, false,
+        NOW, project, claims, id -> List.of(Notice.requester(id, "request #" + id + " stored"))));
+  }
+
   @Test
   void create_thenFind_roundTripsEveryFieldWithAuditRow() {
     // when
-    ProvisioningRequest created = requests.create("U1", Optional.of("C1"), spec("gh/org/app"), true, NOW);
+    ProvisioningRequest created = create("U1", Optional.of("C1"), spec("gh/org/app"), true, NOW);
 
     // then
     ProvisioningRequest found = requests.find(created.id()).orElseThrow();
@@ -86,18 +101,76 @@ abstract class RequestRepositoryContract {
 
   @Test
   void create_samePipelineOtherCase_refused() {
-    requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW);
+    create("U1", Optional.empty(), spec("gh/org/app"), false, NOW);
 
-    assertThatThrownBy(() -> requests.create("U2", Optional.empty(), spec("gh/ORG/App"), false, NOW))
+    assertThatThrownBy(() -> create("U2", Optional.empty(), spec("gh/ORG/App"), false, NOW))
         .isInstanceOf(PipelineTakenException.class);
     assertThat(TestDatabases.countRows(db, "requests")).isEqualTo(1);
+  }
+
+  @Test
+  void create_sameProjectUnderAnotherSlugForm_refused() {
+    create("U1", Optional.empty(), spec("gh/org/app"), false, NOW);
+
+    assertThatThrownBy(() -> create("U2", Optional.empty(), spec("github/Org/app"), false, NOW))
+        .isInstanceOf(PipelineTakenException.class);
+    assertThat(create("U2", Optional.empty(), spec("bitbucket/org/app"), false, NOW).state())
+        .as("another VCS is another project").isEqualTo(RequestState.PENDING_APPROVAL);
+  }
+
+  @Test
+  void create_sameCircleCiProjectIdUnderAnotherSlug_refusedAndFoundByEither() {
+    ProjectIds ids = new ProjectIds("6f1c3f5e-0000-4000-8000-000000000001", Optional.of("org-1"));
+    long id = create(spec("gh/org/app"), Optional.of(ids), List.of()).id();
+
+    assertThatThrownBy(() -> create(spec("circleci/AbCdEf/GhIjKl"), Optional.of(ids), List.of()))
+        .isInstanceOf(PipelineTakenException.class);
+    assertThat(requests.findLive("circleci/AbCdEf/GhIjKl", Optional.of(ids.projectId())))
+        .map(ProvisioningRequest::id).contains(id);
+    assertThat(requests.find(id).orElseThrow().project()).contains(ids);
+  }
+
+  @Test
+  void create_contextVariablesClaimedByAnotherLiveRequest_refusedUntilThatOneEnds() {
+    List<VariableClaim> claims = List.of(new VariableClaim("context:org:github/org/docker", "A"),
+        new VariableClaim("context:org:github/org/docker", "B"));
+    long owner = create(spec("gh/org/app"), Optional.empty(), claims).id();
+
+    assertThatThrownBy(() -> create(spec("gh/org/other"), Optional.empty(),
+        List.of(new VariableClaim("context:org:github/org/docker", "B"))))
+        .isInstanceOf(RequestRepository.VariablesTakenException.class);
+    assertThat(requests.claimant(List.of(new VariableClaim("context:org:github/org/docker", "B"))))
+        .map(ProvisioningRequest::id).contains(owner);
+    assertThat(TestDatabases.countRows(db, "requests")).isEqualTo(1);
+
+    requests.transition(owner, RequestState.PENDING_APPROVAL, RequestState.REJECTED,
+        new Decision("U2", NOW, Optional.of("no")),
+        new AuditEvent(owner, "U2", "REJECTED", "no", NOW), List.of());
+    assertThat(requests.claimant(claims)).isEmpty();
+    assertThat(create(spec("gh/org/other"), Optional.empty(), claims).id()).isNotEqualTo(owner);
+  }
+
+  @Test
+  void createAndTransition_writeTheirNoticesInTheSameTransaction() {
+    long id = create(spec("gh/org/app"), Optional.empty(), List.of()).id();
+    requests.transition(id, RequestState.PENDING_APPROVAL, RequestState.APPROVED,
+        new Decision("U2", NOW, Optional.empty()), new AuditEvent(id, "U2", "APPROVED", "", NOW),
+        List.of(Notice.requester(id, "approved")));
+    // a transition that loses writes none
+    requests.transition(id, RequestState.PENDING_APPROVAL, RequestState.REJECTED,
+        new Decision("U3", NOW, Optional.of("late")),
+        new AuditEvent(id, "U3", "REJECTED", "late", NOW), List.of(Notice.requester(id, "lost")));
+
+    String outbox = TestDatabases.dumpTable(db, "outbox");
+    assertThat(outbox).contains("body=request #" + id + " stored", "body=approved")
+        .doesNotContain("lost");
   }
 
   @Test
   void create_tenConcurrentForOnePipeline_exactlyOneStored() throws Exception {
     List<Boolean> results = concurrently(10, () -> {
       try {
-        requests.create("U1", Optional.empty(), spec("gh/org/race"), false, NOW);
+        create("U1", Optional.empty(), spec("gh/org/race"), false, NOW);
         return true;
       } catch (PipelineTakenException e) {
         return false;
@@ -111,13 +184,13 @@ abstract class RequestRepositoryContract {
   @Test
   void transition_tenConcurrentApprovals_exactlyOneWinsAndOneAuditRow() throws Exception {
     // given
-    long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
+    long id = create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
 
     // when
     List<Boolean> results = concurrently(10, () -> requests.transition(id,
         RequestState.PENDING_APPROVAL, RequestState.APPROVED,
         new Decision("U2", NOW, Optional.empty()),
-        new AuditEvent(id, "U2", "APPROVED", "", NOW)));
+        new AuditEvent(id, "U2", "APPROVED", "", NOW), List.of()));
 
     // then
     assertThat(results).containsOnlyOnce(true);
@@ -125,31 +198,32 @@ abstract class RequestRepositoryContract {
     ProvisioningRequest approved = requests.find(id).orElseThrow();
     assertThat(approved.state()).isEqualTo(RequestState.APPROVED);
     assertThat(approved.decision()).contains(new Decision("U2", NOW, Optional.empty()));
-    assertThat(requests.findLive("gh/org/app")).isPresent();
+    assertThat(requests.findLive("gh/org/app", Optional.empty())).isPresent();
   }
 
   @Test
   void transition_toRejected_freesPipelineForANewRequest() {
     // given
-    long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
+    long id = create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
 
     // when
     boolean changed = requests.transition(id, RequestState.PENDING_APPROVAL, RequestState.REJECTED,
-        new Decision("U2", NOW, Optional.of("no")), new AuditEvent(id, "U2", "REJECTED", "no", NOW));
+        new Decision("U2", NOW, Optional.of("no")), new AuditEvent(id, "U2", "REJECTED", "no", NOW), List.of());
 
     // then
     assertThat(changed).isTrue();
     assertThat(requests.find(id).orElseThrow().decision().orElseThrow().note()).contains("no");
-    assertThat(requests.findLive("gh/org/app")).isEmpty();
-    assertThat(requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id()).isNotEqualTo(id);
+    assertThat(requests.findLive("gh/org/app", Optional.empty())).isEmpty();
+    assertThat(create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id()).isNotEqualTo(id);
   }
 
   @Test
   void transition_fromWrongState_changesNothingAndWritesNoAudit() {
-    long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
+    long id = create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
 
     boolean changed = requests.transition(id, RequestState.APPROVED, RequestState.DONE,
-        new Decision("U2", NOW, Optional.empty()), new AuditEvent(id, "U2", "DONE", "", NOW));
+        new Decision("U2", NOW, Optional.empty()), new AuditEvent(id, "U2", "DONE", "", NOW),
+        List.of());
 
     assertThat(changed).isFalse();
     assertThat(requests.find(id).orElseThrow().state()).isEqualTo(RequestState.PENDING_APPROVAL);
@@ -158,7 +232,7 @@ abstract class RequestRepositoryContract {
 
   @Test
   void attachCard_thenFind_cardKnown() {
-    long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
+    long id = create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
 
     requests.attachCard(id, new MessageRef("C9", "1700000000.000200"), RequestState.PENDING_APPROVAL);
 
@@ -168,7 +242,7 @@ abstract class RequestRepositoryContract {
   @Test
   void leaseCard_creatorHoldsItThenOneOfManyPostersUntilExpiryOrRelease() throws Exception {
     // given: the creator holds the lease for CARD_LEASE
-    long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
+    long id = create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
     Instant expired = NOW.plus(RequestRepository.CARD_LEASE).plusSeconds(1);
     assertThat(requests.leaseCard(id, NOW.plusSeconds(10), NOW.plusSeconds(40))).isFalse();
     assertThat(requests.withoutCard(NOW.plusSeconds(10), 10)).isEmpty();
@@ -186,7 +260,7 @@ abstract class RequestRepositoryContract {
 
   @Test
   void leaseCard_cardAlreadyAttached_refusedAndNotListed() {
-    long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
+    long id = create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
     requests.attachCard(id, new MessageRef("C9", "1.2"), RequestState.PENDING_APPROVAL);
 
     assertThat(requests.leaseCard(id, NOW, NOW.plusSeconds(30))).isFalse();
@@ -196,13 +270,14 @@ abstract class RequestRepositoryContract {
   @Test
   void withStaleCard_decidedAfterThePost_listedUntilTheCardShowsTheNewState() {
     // given: a card showing the pending request, then a decision
-    long id = requests.create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
-    long other = requests.create("U1", Optional.empty(), spec("gh/org/other"), false, NOW).id();
+    long id = create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
+    long other = create("U1", Optional.empty(), spec("gh/org/other"), false, NOW).id();
     requests.attachCard(id, new MessageRef("C9", "1.2"), RequestState.PENDING_APPROVAL);
     requests.attachCard(other, new MessageRef("C9", "1.3"), RequestState.PENDING_APPROVAL);
     assertThat(requests.withStaleCard(10)).isEmpty();
     requests.transition(id, RequestState.PENDING_APPROVAL, RequestState.APPROVED,
-        new Decision("U2", NOW, Optional.empty()), new AuditEvent(id, "U2", "APPROVED", "", NOW));
+        new Decision("U2", NOW, Optional.empty()), new AuditEvent(id, "U2", "APPROVED", "", NOW),
+        List.of());
 
     // when / then
     assertThat(requests.withStaleCard(10)).extracting(ProvisioningRequest::id).containsExactly(id);
@@ -211,7 +286,10 @@ abstract class RequestRepositoryContract {
     assertThat(requests.withStaleCard(10)).isEmpty();
 
     // a step changes: the card is stale again until it shows the new progress
-    runs.record(id, new StepRecord(StepId.CREATE_ORG_TOKEN, StepStatus.RUNNING, "", Map.of(), NOW));
+    assertThat(runs.lease(id, "runner", java.time.Duration.ofMinutes(1))).isTrue();
+    runs.record(new org.webops.dockerhubbot.provisioning.RunLease(id, "runner",
+            java.time.Duration.ofMinutes(1), System.nanoTime()),
+        new StepRecord(StepId.CREATE_ORG_TOKEN, StepStatus.RUNNING, "", Map.of(), NOW), List.of());
     assertThat(requests.withStaleCard(10)).extracting(ProvisioningRequest::id).containsExactly(id);
     runs.cardShows(id, RequestState.APPROVED, runs.snapshot(id).progress());
     assertThat(requests.withStaleCard(10)).isEmpty();
@@ -219,12 +297,13 @@ abstract class RequestRepositoryContract {
 
   @Test
   void mineOrPending_newestFirstWithinLimit() {
-    long first = requests.create("U1", Optional.empty(), spec("gh/org/one"), false, NOW).id();
-    long second = requests.create("U1", Optional.empty(), spec("gh/org/two"), false, NOW.plus(1, ChronoUnit.MINUTES)).id();
-    long other = requests.create("U2", Optional.empty(), spec("gh/org/three"), false, NOW).id();
-    long decided = requests.create("U2", Optional.empty(), spec("gh/org/four"), false, NOW).id();
+    long first = create("U1", Optional.empty(), spec("gh/org/one"), false, NOW).id();
+    long second = create("U1", Optional.empty(), spec("gh/org/two"), false, NOW.plus(1, ChronoUnit.MINUTES)).id();
+    long other = create("U2", Optional.empty(), spec("gh/org/three"), false, NOW).id();
+    long decided = create("U2", Optional.empty(), spec("gh/org/four"), false, NOW).id();
     requests.transition(decided, RequestState.PENDING_APPROVAL, RequestState.APPROVED,
-        new Decision("U3", NOW, Optional.empty()), new AuditEvent(decided, "U3", "APPROVED", "", NOW));
+        new Decision("U3", NOW, Optional.empty()), new AuditEvent(decided, "U3", "APPROVED", "", NOW),
+        List.of());
 
     assertThat(requests.mineOrPending("U1", 10)).extracting(ProvisioningRequest::id)
         .containsExactly(other, second, first);

@@ -1,6 +1,7 @@
 package org.webops.dockerhubbot.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,16 +21,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.webops.dockerhubbot.audit.AuditEvent;
+import org.webops.dockerhubbot.notices.Notice;
+import org.webops.dockerhubbot.notices.PendingNotice;
+import org.webops.dockerhubbot.provisioning.CredentialStore;
+import org.webops.dockerhubbot.provisioning.LeaseLostException;
+import org.webops.dockerhubbot.provisioning.RunLease;
 import org.webops.dockerhubbot.provisioning.RunStore;
 import org.webops.dockerhubbot.provisioning.StepId;
 import org.webops.dockerhubbot.provisioning.StepRecord;
 import org.webops.dockerhubbot.provisioning.StepStatus;
+import org.webops.dockerhubbot.provisioning.Wait;
 import org.webops.dockerhubbot.provisioning.WaitFor;
+import org.webops.dockerhubbot.testing.Await;
 import org.webops.dockerhubbot.workflow.RequestState;
 
-/** What every {@link RunStore} must do, several instances sharing it; H2 and PostgreSQL. */
+/**
+ * What every {@link RunStore} must do, several instances sharing it; H2 and PostgreSQL. Leases
+ * run on the database's clock, so the tests that let one run out wait for it (bounded).
+ */
 abstract class RunStoreContract {
   private static final Instant NOW = Instant.parse("2026-11-26T10:30:00Z");
+  private static final Duration MINUTE = Duration.ofMinutes(1);
+  private static final Duration SHORT = Duration.ofMillis(300);
 
   @TempDir Path dir;
   private Database db;
@@ -53,13 +66,24 @@ abstract class RunStoreContract {
     }
   }
 
+  private RunLease lease(long request, String owner, Duration length) {
+    long sent = System.nanoTime();
+    assertThat(runs.lease(request, owner, length)).as("lease for " + owner).isTrue();
+    return new RunLease(request, owner, length, sent);
+  }
+
+  private static StepRecord step(StepId step, StepStatus status) {
+    return new StepRecord(step, status, "", Map.of(), NOW);
+  }
+
   @Test
   void record_thenSnapshot_returnsStepsWithFactsAndBumpsProgress() {
+    RunLease lease = lease(id, "a", MINUTE);
     int before = runs.snapshot(id).progress();
 
-    runs.record(id, new StepRecord(StepId.CREATE_ORG_TOKEN, StepStatus.RUNNING, "", Map.of(), NOW));
-    runs.record(id, new StepRecord(StepId.CREATE_ORG_TOKEN, StepStatus.DONE, "made it",
-        Map.of("token_id", "abc"), NOW));
+    runs.record(lease, step(StepId.CREATE_ORG_TOKEN, StepStatus.RUNNING), List.of());
+    runs.record(lease, new StepRecord(StepId.CREATE_ORG_TOKEN, StepStatus.DONE, "made it",
+        Map.of("token_id", "abc"), NOW), List.of());
 
     RunStore.Snapshot snapshot = runs.snapshot(id);
     assertThat(snapshot.steps()).singleElement().satisfies(step -> {
@@ -72,48 +96,104 @@ abstract class RunStoreContract {
   }
 
   @Test
-  void reset_forgetsTheSteps() {
-    runs.record(id, new StepRecord(StepId.CREATE_ORG_TOKEN, StepStatus.DONE, "", Map.of(), NOW));
-    runs.record(id, new StepRecord(StepId.WRITE_CIRCLECI, StepStatus.DONE, "", Map.of(), NOW));
+  void park_thenRecord_waitIsStoredThenEnded() {
+    RunLease lease = lease(id, "a", MINUTE);
 
-    runs.reset(id, List.of(StepId.CREATE_ORG_TOKEN, StepId.WRITE_CIRCLECI));
+    runs.park(lease, step(StepId.AWAIT_MEMBERSHIP, StepStatus.WAITING),
+        new Wait(WaitFor.POLL, Optional.of(NOW.plusSeconds(60)), 3), List.of());
+    assertThat(runs.snapshot(id).waiting())
+        .contains(new Wait(WaitFor.POLL, Optional.of(NOW.plusSeconds(60)), 3));
+
+    runs.record(lease, step(StepId.AWAIT_MEMBERSHIP, StepStatus.DONE), List.of());
+    assertThat(runs.snapshot(id).waiting()).isEmpty();
+  }
+
+  @Test
+  void reset_forgetsTheSteps() {
+    RunLease lease = lease(id, "a", MINUTE);
+    runs.record(lease, step(StepId.CREATE_ORG_TOKEN, StepStatus.DONE), List.of());
+    runs.record(lease, step(StepId.WRITE_CIRCLECI, StepStatus.DONE), List.of());
+
+    runs.reset(lease, List.of(StepId.CREATE_ORG_TOKEN, StepId.WRITE_CIRCLECI), List.of());
 
     assertThat(runs.snapshot(id).steps()).isEmpty();
   }
 
   @Test
   void lease_tenInstancesAtOnce_exactlyOneWins() throws Exception {
-    assertThat(concurrently(10, i -> runs.lease(id, "run-" + i, NOW, NOW.plusSeconds(60))))
-        .containsOnlyOnce(true);
+    assertThat(concurrently(10, i -> runs.lease(id, "run-" + i, MINUTE))).containsOnlyOnce(true);
   }
 
   @Test
-  void lease_heldUntilItRunsOut_thenAnotherMayTakeIt() {
-    assertThat(runs.lease(id, "a", NOW, NOW.plusSeconds(60))).isTrue();
-    assertThat(runs.lease(id, "b", NOW.plusSeconds(59), NOW.plusSeconds(120))).isFalse();
-    assertThat(runs.renew(id, "b", NOW.plusSeconds(120))).isFalse();
-    assertThat(runs.lease(id, "b", NOW.plusSeconds(61), NOW.plusSeconds(120))).isTrue();
-    assertThat(runs.renew(id, "a", NOW.plusSeconds(200))).isFalse(); // a lost it
+  void lease_heldUntilItRunsOutByTheDatabaseClock_thenAnotherMayTakeIt() {
+    RunLease a = lease(id, "a", SHORT);
+    assertThat(runs.lease(id, "b", MINUTE)).isFalse();
+    assertThat(runs.renew(id, "b", MINUTE)).isFalse();
+
+    Await.until(() -> runs.lease(id, "b", MINUTE), Duration.ofSeconds(10),
+        () -> "a's lease to run out");
+
+    assertThat(runs.renew(id, "a", MINUTE)).as("a lost it").isFalse();
     runs.release(id, "a"); // not a's to release
-    assertThat(runs.lease(id, "c", NOW.plusSeconds(62), NOW.plusSeconds(120))).isFalse();
+    assertThat(runs.lease(id, "c", MINUTE)).isFalse();
     runs.release(id, "b");
-    assertThat(runs.lease(id, "c", NOW.plusSeconds(62), NOW.plusSeconds(120))).isTrue();
+    assertThat(runs.lease(id, "c", MINUTE)).isTrue();
+    assertThat(a.owner()).isEqualTo("a");
+  }
+
+  @Test
+  void everyRunWrite_ofARunnerThatLostItsLease_isRefusedAndChangesNothing() {
+    RunLease a = lease(id, "a", SHORT);
+    runs.record(a, step(StepId.CREATE_ORG_TOKEN, StepStatus.RUNNING), List.of());
+    Await.until(() -> runs.lease(id, "b", MINUTE), Duration.ofSeconds(10),
+        () -> "a's lease to run out and b to take it");
+    int progress = runs.snapshot(id).progress();
+    RunLease stale = new RunLease(id, "a", MINUTE, System.nanoTime()); // a still thinks it holds it
+
+    List<Runnable> writes = List.of(
+        () -> runs.record(stale, step(StepId.CREATE_ORG_TOKEN, StepStatus.DONE),
+            List.of(Notice.thread(id, "done"))),
+        () -> runs.park(stale, step(StepId.CREATE_ORG_TOKEN, StepStatus.WAITING),
+            new Wait(WaitFor.PERSON, Optional.empty(), 0), List.of()),
+        () -> runs.reset(stale, List.of(StepId.CREATE_ORG_TOKEN), List.of()),
+        () -> runs.advance(stale, RequestState.APPROVED, RequestState.IN_PROGRESS,
+            new AuditEvent(id, "bot", "RUN_STARTED", "", NOW), List.of()),
+        () -> runs.fail(stale, step(StepId.CREATE_ORG_TOKEN, StepStatus.FAILED),
+            new AuditEvent(id, "bot", "STEP_FAILED", "", NOW), List.of()),
+        () -> runs.note(stale, new AuditEvent(id, "U1", "NOTE", "", NOW), List.of()),
+        () -> new JdbcCredentialStore(db.dataSource()).tokenIntended(stale, 1, "label",
+            CredentialStore.TokenKind.ORG_TOKEN, NOW),
+        () -> new JdbcCredentialStore(db.dataSource()).variablesWritten(stale, "project:x",
+            List.of("A"), Optional.empty(), NOW));
+    for (Runnable write : writes) {
+      assertThatThrownBy(write::run).isInstanceOf(LeaseLostException.class);
+    }
+
+    assertThat(stale.isLost()).isTrue();
+    assertThat(runs.snapshot(id).steps()).singleElement()
+        .satisfies(s -> assertThat(s.status()).isEqualTo(StepStatus.RUNNING));
+    assertThat(runs.snapshot(id).progress()).isEqualTo(progress);
+    assertThat(TestDatabases.countRows(db, "outbox")).isZero();
+    assertThat(TestDatabases.countRows(db, "credential_tokens")).isZero();
+    assertThat(TestDatabases.countRows(db, "written_variables")).isZero();
+    assertThat(TestDatabases.dumpTable(db, "audit_events")).doesNotContain("NOTE", "RUN_STARTED");
+    assertThat(TestDatabases.dumpTable(db, "requests")).contains("state=APPROVED");
   }
 
   @Test
   void due_approvedOrInProgress_notLeased_notWaitingForAPerson_orPollDue() {
-    long waitingForPerson = TestDatabases.insertRequest(db, "gh/example/b");
-    setState(waitingForPerson, RequestState.IN_PROGRESS);
-    runs.waiting(waitingForPerson, Optional.of(WaitFor.PERSON), Optional.empty(), 0);
-    long pollDue = TestDatabases.insertRequest(db, "gh/example/c");
-    setState(pollDue, RequestState.IN_PROGRESS);
-    runs.waiting(pollDue, Optional.of(WaitFor.POLL), Optional.of(NOW.minusSeconds(1)), 3);
-    long pollLater = TestDatabases.insertRequest(db, "gh/example/d");
-    setState(pollLater, RequestState.IN_PROGRESS);
-    runs.waiting(pollLater, Optional.of(WaitFor.POLL), Optional.of(NOW.plusSeconds(60)), 3);
-    long leased = TestDatabases.insertRequest(db, "gh/example/e");
-    setState(leased, RequestState.IN_PROGRESS);
-    runs.lease(leased, "x", NOW, NOW.plusSeconds(60));
+    long waitingForPerson = inProgress("gh/example/b");
+    runs.park(lease(waitingForPerson, "w", MINUTE), step(StepId.VERIFY_SIGN_UP, StepStatus.WAITING),
+        new Wait(WaitFor.PERSON, Optional.empty(), 0), List.of());
+    long pollDue = inProgress("gh/example/c");
+    runs.park(lease(pollDue, "w", MINUTE), step(StepId.AWAIT_MEMBERSHIP, StepStatus.WAITING),
+        new Wait(WaitFor.POLL, Optional.of(NOW.minusSeconds(1)), 3), List.of());
+    long pollLater = inProgress("gh/example/d");
+    runs.park(lease(pollLater, "w", MINUTE), step(StepId.AWAIT_MEMBERSHIP, StepStatus.WAITING),
+        new Wait(WaitFor.POLL, Optional.of(NOW.plusSeconds(60)), 3), List.of());
+    runs.releaseAll();
+    long leased = inProgress("gh/example/e");
+    runs.lease(leased, "x", MINUTE);
     long failed = TestDatabases.insertRequest(db, "gh/example/f");
     setState(failed, RequestState.FAILED);
 
@@ -124,15 +204,65 @@ abstract class RunStoreContract {
   }
 
   @Test
-  void advance_tenAtOnce_oneWinsWithOneAuditRow() throws Exception {
+  void retry_onlyAtTheProgressTheClickerSaw_onceWithOneAuditRow() {
+    RunLease lease = lease(id, "a", MINUTE);
     setState(id, RequestState.FAILED);
+    int seen = runs.snapshot(id).progress();
 
-    List<Boolean> won = concurrently(10, i -> runs.advance(id, RequestState.FAILED,
-        RequestState.IN_PROGRESS, new AuditEvent(id, "U" + i, "RETRY", "", NOW)));
+    assertThat(runs.retry(lease, seen + 1, new AuditEvent(id, "U1", "RETRY", "", NOW))).isFalse();
+    assertThat(runs.retry(lease, seen, new AuditEvent(id, "U1", "RETRY", "", NOW))).isTrue();
+    assertThat(runs.retry(lease, seen, new AuditEvent(id, "U2", "RETRY", "", NOW))).isFalse();
 
-    assertThat(won).containsOnlyOnce(true);
     assertThat(TestDatabases.dumpTable(db, "audit_events")).containsOnlyOnce("RETRY");
     assertThat(TestDatabases.dumpTable(db, "requests")).contains("IN_PROGRESS");
+  }
+
+  @Test
+  void fail_storesTheStepMovesTheStateAndWritesItsNotices() {
+    setState(id, RequestState.IN_PROGRESS);
+    RunLease lease = lease(id, "a", MINUTE);
+
+    runs.fail(lease, new StepRecord(StepId.CREATE_ORG_TOKEN, StepStatus.FAILED, "403", Map.of(),
+        NOW), new AuditEvent(id, "bot", "STEP_FAILED", "403", NOW),
+        List.of(Notice.thread(id, "failed here"), Notice.requester(id, "it stopped")));
+
+    assertThat(TestDatabases.dumpTable(db, "requests")).contains("state=FAILED");
+    assertThat(TestDatabases.dumpTable(db, "outbox")).contains("failed here", "it stopped");
+  }
+
+  @Test
+  void notices_claimedOnePerRequestInOrder_andOnlyByOneOwner() {
+    RunLease lease = lease(id, "a", MINUTE);
+    runs.record(lease, step(StepId.CREATE_ORG_TOKEN, StepStatus.DONE),
+        List.of(Notice.thread(id, "first"), Notice.requester(id, "second")));
+    JdbcNotices outbox = new JdbcNotices(db.dataSource());
+
+    List<PendingNotice> claimed = outbox.claim("relay-1", MINUTE, 10);
+    assertThat(claimed).singleElement().satisfies(n -> {
+      assertThat(n.notice().text()).isEqualTo("first");
+      assertThat(n.triedBefore()).isFalse();
+    });
+    assertThat(outbox.claim("relay-2", MINUTE, 10)).as("the second waits for the first").isEmpty();
+
+    outbox.delivered(claimed.get(0).id(), "relay-1");
+    assertThat(outbox.claim("relay-2", MINUTE, 10)).extracting(n -> n.notice().text())
+        .containsExactly("second");
+  }
+
+  @Test
+  void notices_leaseRunOut_claimedAgainAndKnownToHaveBeenTried() {
+    runs.note(lease(id, "a", MINUTE), new AuditEvent(id, "U1", "NOTE", "", NOW),
+        List.of(Notice.thread(id, "reply")));
+    JdbcNotices outbox = new JdbcNotices(db.dataSource());
+    assertThat(outbox.claim("relay-1", SHORT, 10)).hasSize(1);
+
+    List<PendingNotice> again = new ArrayList<>();
+    Await.until(() -> again.addAll(outbox.claim("relay-2", MINUTE, 10)), Duration.ofSeconds(10),
+        () -> "relay-1's lease to run out");
+
+    assertThat(again).singleElement().satisfies(n -> assertThat(n.triedBefore()).isTrue());
+    outbox.retryLater(again.get(0).id(), "relay-2", MINUTE);
+    assertThat(outbox.claim("relay-3", MINUTE, 10)).as("not due for a minute").isEmpty();
   }
 
   @Test
@@ -144,6 +274,12 @@ abstract class RunStoreContract {
     assertThat(runs.reserveDockerId("app2", other)).isTrue();
     assertThat(runs.dockerIdOf(id)).contains("app");
     assertThat(runs.dockerIdOf(other)).contains("app2");
+  }
+
+  private long inProgress(String pipeline) {
+    long request = TestDatabases.insertRequest(db, pipeline);
+    setState(request, RequestState.IN_PROGRESS);
+    return request;
   }
 
   private void setState(long request, RequestState state) {

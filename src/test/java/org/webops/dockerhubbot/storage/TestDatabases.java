@@ -44,8 +44,8 @@ public final class TestDatabases {
     String sql =
         "INSERT INTO requests (pipeline, requester, kind, scope, repositories, user_variable,"
             + " token_variable, lifetime_days, reason, dry_run, state, created_at, updated_at)"
-            + " VALUES (?, 'U0REQUESTER', 'ORG_TOKEN', 'READ', '*/*/public', 'DOCKER_USER',"
-            + " 'DOCKER_ACCESS_TOKEN', 90, 'test', FALSE, 'PENDING', ?, ?)";
+            + " VALUES (?, 'U0REQUESTER', 'ORG_TOKEN', 'READ_ONLY', '*/*/public', 'DOCKER_USER',"
+            + " 'DOCKER_ACCESS_TOKEN', 90, 'test', FALSE, 'PENDING_APPROVAL', ?, ?)";
     try (Connection c = db.dataSource().getConnection();
         PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
       OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

@@ -286,14 +286,29 @@ public final class FakeCircleCi implements AutoCloseable {
     };
   }
 
+  /**
+   * As CircleCI answers: every project and organisation has its own id, the same whichever slug
+   * form names it ({@code gh} or {@code github}, any letter case for GitHub and Bitbucket).
+   */
   private static MockResponse project(String slug) {
     String[] parts = slug.split("/");
     return json(200, "{\"slug\":\"" + slug + "\",\"name\":\"" + parts[parts.length - 1]
-        + "\",\"id\":\"a5e9e2e4-1b9a-4a43-9e35-2f3b8a9d1c11\",\"organization_name\":\"" + parts[1]
+        + "\",\"id\":\"" + projectId(slug) + "\",\"organization_name\":\"" + parts[1]
         + "\",\"organization_slug\":\"" + parts[0] + "/" + parts[1]
-        + "\",\"organization_id\":\"0f4c7a43-2c2a-4b41-9d43-6a8a6c1e0d22\",\"vcs_info\":"
+        + "\",\"organization_id\":\"" + projectId(parts[0] + "/" + parts[1] + "/")
+        + "\",\"vcs_info\":"
         + "{\"vcs_url\":\"https://github.com/" + parts[1] + "/" + parts[parts.length - 1]
         + "\",\"provider\":\"GitHub\",\"default_branch\":\"main\"}}");
+  }
+
+  /** The id CircleCI gives the project (or, for "vcs/org/", the organisation) of a slug. */
+  public static String projectId(String slug) {
+    String key = slug.replaceFirst("^gh/", "github/").replaceFirst("^bb/", "bitbucket/");
+    if (!key.startsWith("circleci/")) {
+      key = key.toLowerCase(java.util.Locale.ROOT);
+    }
+    return java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .toString();
   }
 
   private static ObjectNode envVar(String name, String value) {

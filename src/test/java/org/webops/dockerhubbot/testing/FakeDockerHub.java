@@ -274,6 +274,17 @@ public final class FakeDockerHub implements AutoCloseable {
     }
   }
 
+  /** An organisation token made outside the bot (by a person in the web UI, or another tool). */
+  public OrgToken addOrgToken(String label) {
+    synchronized (lock) {
+      OrgToken token = new OrgToken(UUID.randomUUID().toString(), label, "someone", true,
+          clock.instant(), null, List.of(new Resource("TYPE_REPO", "*/*/public",
+              List.of("scope-image-pull"))), "dckr_oat_" + random(27));
+      orgTokens.add(token);
+      return token;
+    }
+  }
+
   public List<OrgToken> orgTokens() {
     synchronized (lock) {
       return List.copyOf(orgTokens);

@@ -48,7 +48,8 @@ public final class TestBot implements AutoCloseable {
   public static final Tuning TUNING = new Tuning(Duration.ofSeconds(1),
       new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(2),
           () -> 1.0),
-      new ProvisioningRunner.Settings(Duration.ofSeconds(30), 4, Duration.ofMillis(20)),
+      new ProvisioningRunner.Settings(Duration.ofSeconds(30), Duration.ofSeconds(10), 4,
+          Duration.ofMillis(20)),
       Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(1));
 
   public TestBot(Path dataDir, FakeSlack slack, Map<String, String> overrides) {

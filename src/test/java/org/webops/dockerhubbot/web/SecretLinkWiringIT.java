@@ -38,9 +38,9 @@ class SecretLinkWiringIT {
     try (Response response = bot.send(ModalValues.valid().submittedBy("U0REQUESTER", "C0GENERAL"))) {
       assertThat(response.code()).isEqualTo(200);
     }
-    Await.until(() -> bot.requests().findLive("gh/example/app").flatMap(ProvisioningRequest::card)
+    Await.until(() -> bot.requests().findLive("gh/example/app", java.util.Optional.empty()).flatMap(ProvisioningRequest::card)
         .isPresent(), Duration.ofSeconds(10), () -> "card stored");
-    ProvisioningRequest request = bot.requests().findLive("gh/example/app").orElseThrow();
+    ProvisioningRequest request = bot.requests().findLive("gh/example/app", java.util.Optional.empty()).orElseThrow();
     SecretLink link = bot.secretLinks().create(
         new SecretPayload("Docker Hub credentials", "gh/example/app",
             List.of(new SecretPayload.Field("Access token", TOKEN_VALUE)),

@@ -30,6 +30,7 @@ public final class ApproverLinks {
 
   /** The same, to another approver. */
   void sendTo(String user, RunContext run, SecretPayload payload, String text) {
+    run.lease().check(); // a run that lost its lease hands out nothing more
     SecretLink link = links.create(payload, user, run.requestId(), settings.linkTtl());
     messenger.postEphemeral(settings.approvalChannel(), user, link, text);
   }

@@ -43,7 +43,7 @@ public final class AwaitMembership implements Step {
       return StepResult.Done.with("Dry run: would wait until " + id + " accepts the invitation"
           + " and is in " + team);
     }
-    DockerHubClient hub = apis.admin(false);
+    DockerHubClient hub = apis.admin(run);
     if (hub.isTeamMember(settings.org(), settings.team(), dockerId)) {
       return StepResult.Done.with(id + " is a member of " + team);
     }

@@ -7,6 +7,8 @@ import org.webops.dockerhubbot.dockerhub.DockerHubClient;
 import org.webops.dockerhubbot.dockerhub.OrgAccessToken;
 import org.webops.dockerhubbot.dockerhub.OrgTokenResource;
 import org.webops.dockerhubbot.provisioning.Apis;
+import org.webops.dockerhubbot.provisioning.CredentialStore;
+import org.webops.dockerhubbot.provisioning.CredentialStore.TokenKind;
 import org.webops.dockerhubbot.provisioning.FreshTokens;
 import org.webops.dockerhubbot.provisioning.ProvisioningSettings;
 import org.webops.dockerhubbot.provisioning.RunContext;
@@ -19,17 +21,18 @@ import org.webops.dockerhubbot.workflow.TokenScope;
 
 /**
  * Organisation token, step 1: the organisation access token, made with the admin credential,
- * scoped to the requested repositories, pull-only unless asked. A token with the label whose
- * value this process does not hold is deleted and made again.
+ * scoped to the requested repositories, pull-only unless asked. This request's earlier token
+ * whose value this process does not hold is deleted and made again.
  */
 public final class CreateOrgToken implements Step {
   private final Apis apis;
-  private final FreshTokens tokens;
+  private final CredentialTokens tokens;
   private final ProvisioningSettings settings;
 
-  public CreateOrgToken(Apis apis, FreshTokens tokens, ProvisioningSettings settings) {
+  public CreateOrgToken(Apis apis, CredentialStore store, FreshTokens held,
+      ProvisioningSettings settings) {
     this.apis = apis;
-    this.tokens = tokens;
+    this.tokens = new CredentialTokens(store, held);
     this.settings = settings;
   }
 
@@ -41,37 +44,35 @@ public final class CreateOrgToken implements Step {
   @Override
   public StepResult run(RunContext run) {
     RequestSpec spec = run.request().spec();
-    String label = spec.tokenLabel();
     List<String> scopes = spec.scope() == TokenScope.READ_WRITE
         ? List.of(OrgTokenResource.SCOPE_IMAGE_PULL, OrgTokenResource.SCOPE_IMAGE_PUSH)
         : List.of(OrgTokenResource.SCOPE_IMAGE_PULL);
     List<OrgTokenResource> resources = spec.repositories().stream()
         .map(path -> new OrgTokenResource(OrgTokenResource.TYPE_REPO, path, scopes)).toList();
     Instant expiresAt = run.now().plus(Duration.ofDays(spec.lifetimeDays()));
-    String what = "organisation access token " + SlackText.code(label) + " in "
-        + SlackText.code(settings.org()) + " (" + String.join(", ", scopes) + " on "
+    DockerHubClient hub = apis.admin(run);
+    return tokens.ensure(run, TokenKind.ORG_TOKEN, label -> "organisation access token "
+        + SlackText.code(label) + " in " + SlackText.code(settings.org()) + " ("
+        + String.join(", ", scopes) + " on "
         + String.join(", ", spec.repositories().stream().map(SlackText::code).toList()) + ", "
-        + LabelledTokens.expiry(expiresAt) + ")";
-    DockerHubClient hub = apis.admin(run.dryRun());
-    return LabelledTokens.ensure(run, tokens, what, new LabelledTokens.Tokens() {
-      @Override
-      public List<LabelledTokens.Listed> withLabel() {
-        return hub.listOrgAccessTokens(settings.org()).stream()
-            .filter(t -> label.equals(t.label()))
-            .map(t -> new LabelledTokens.Listed(t.id(), t.active())).toList();
-      }
+        + CredentialTokens.expiry(expiresAt) + ")", new CredentialTokens.Tokens() {
+          @Override
+          public List<CredentialTokens.Listed> list() {
+            return hub.listOrgAccessTokens(settings.org()).stream()
+                .map(t -> new CredentialTokens.Listed(t.id(), t.label(), t.active())).toList();
+          }
 
-      @Override
-      public void delete(String id) {
-        hub.deleteOrgAccessToken(settings.org(), id);
-      }
+          @Override
+          public void delete(String id) {
+            hub.deleteOrgAccessToken(settings.org(), id);
+          }
 
-      @Override
-      public FreshTokens.FreshToken create() {
-        OrgAccessToken created =
-            hub.createOrgAccessToken(settings.org(), label, resources, expiresAt);
-        return new FreshTokens.FreshToken(created.id(), created.token());
-      }
-    });
+          @Override
+          public FreshTokens.FreshToken create(String label) {
+            OrgAccessToken created =
+                hub.createOrgAccessToken(settings.org(), label, resources, expiresAt);
+            return new FreshTokens.FreshToken(created.id(), created.token());
+          }
+        });
   }
 }

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.webops.dockerhubbot.dockerhub.DockerHubClient;
 import org.webops.dockerhubbot.dockerhub.DockerHubCredential;
 import org.webops.dockerhubbot.dockerhub.PersonalAccessToken;
 import org.webops.dockerhubbot.dockerhub.RepoScope;
 import org.webops.dockerhubbot.provisioning.Apis;
+import org.webops.dockerhubbot.provisioning.CredentialStore;
+import org.webops.dockerhubbot.provisioning.CredentialStore.TokenKind;
 import org.webops.dockerhubbot.provisioning.Facts;
 import org.webops.dockerhubbot.provisioning.FreshTokens;
 import org.webops.dockerhubbot.provisioning.RunContext;
@@ -18,22 +21,24 @@ import org.webops.dockerhubbot.provisioning.StepResult;
 import org.webops.dockerhubbot.secretlinks.KeptSecrets;
 import org.webops.dockerhubbot.slack.blocks.SlackText;
 import org.webops.dockerhubbot.workflow.RequestSpec;
+import org.webops.dockerhubbot.workflow.TokenLabels;
 import org.webops.dockerhubbot.workflow.TokenScope;
 
 /**
  * Service user, step 4: the personal access token, made as the service user (a password login:
- * Docker Hub refuses token logins here). A token with the label whose value this process does not
- * hold is deleted and made again, so there is never a second one.
+ * Docker Hub refuses token logins here). This request's earlier token whose value this process
+ * does not hold is deleted and made again, so there is never a second one.
  */
 public final class CreatePersonalToken implements Step {
   private final Apis apis;
   private final KeptSecrets kept;
-  private final FreshTokens tokens;
+  private final CredentialTokens tokens;
 
-  public CreatePersonalToken(Apis apis, KeptSecrets kept, FreshTokens tokens) {
+  public CreatePersonalToken(Apis apis, KeptSecrets kept, CredentialStore store,
+      FreshTokens held) {
     this.apis = apis;
     this.kept = kept;
-    this.tokens = tokens;
+    this.tokens = new CredentialTokens(store, held);
   }
 
   @Override
@@ -45,24 +50,24 @@ public final class CreatePersonalToken implements Step {
   public StepResult run(RunContext run) {
     RequestSpec spec = run.request().spec();
     String dockerId = run.requireFact(Facts.DOCKER_ID);
-    String label = spec.tokenLabel();
     List<RepoScope> scopes = List.of(spec.scope() == TokenScope.READ_WRITE ? RepoScope.WRITE
         : RepoScope.READ);
     Instant expiresAt = run.now().plus(Duration.ofDays(spec.lifetimeDays()));
-    String what = "personal access token " + SlackText.code(label) + " ("
-        + scopes.get(0).value() + ", " + LabelledTokens.expiry(expiresAt) + ") as "
-        + SlackText.code(dockerId);
+    Function<String, String> what = label -> "personal access token "
+        + SlackText.code(label) + " (" + scopes.get(0).value() + ", "
+        + CredentialTokens.expiry(expiresAt) + ") as " + SlackText.code(dockerId);
     if (run.dryRun()) {
       return new StepResult.Done(Map.of(Facts.TOKEN_ID, "dry-run"),
-          List.of("Dry run: would create " + what));
+          List.of("Dry run: would create " + what.apply(
+              TokenLabels.of(spec.pipeline(), run.requestId(), 1))));
     }
     String password = KeptPassword.of(kept, run);
-    DockerHubClient hub = apis.as(new DockerHubCredential.Password(dockerId, password), false);
-    return LabelledTokens.ensure(run, tokens, what, new LabelledTokens.Tokens() {
+    DockerHubClient hub = apis.as(new DockerHubCredential.Password(dockerId, password), run);
+    return tokens.ensure(run, TokenKind.PERSONAL_TOKEN, what, new CredentialTokens.Tokens() {
       @Override
-      public List<LabelledTokens.Listed> withLabel() {
-        return hub.listPersonalAccessTokens().stream().filter(t -> label.equals(t.label()))
-            .map(t -> new LabelledTokens.Listed(t.uuid(), t.active())).toList();
+      public List<CredentialTokens.Listed> list() {
+        return hub.listPersonalAccessTokens().stream()
+            .map(t -> new CredentialTokens.Listed(t.uuid(), t.label(), t.active())).toList();
       }
 
       @Override
@@ -71,7 +76,7 @@ public final class CreatePersonalToken implements Step {
       }
 
       @Override
-      public FreshTokens.FreshToken create() {
+      public FreshTokens.FreshToken create(String label) {
         PersonalAccessToken created = hub.createPersonalAccessToken(label, scopes, expiresAt);
         return new FreshTokens.FreshToken(created.uuid(), created.token());
       }

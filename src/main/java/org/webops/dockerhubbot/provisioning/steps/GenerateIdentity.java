@@ -43,6 +43,7 @@ public final class GenerateIdentity implements Step {
     long id = run.requestId();
     String dockerId = runs.dockerIdOf(id).orElseGet(() -> reserve(run));
     if (kept.read(id, KeptSecrets.SERVICE_USER_PASSWORD).isEmpty()) {
+      run.lease().check();
       kept.keep(id, KeptSecrets.SERVICE_USER_PASSWORD, passwords.generate());
     }
     String email = settings.emailOf(dockerId);

@@ -34,7 +34,7 @@ public final class InviteToTeam implements Step {
   public StepResult run(RunContext run) {
     String dockerId = run.requireFact(Facts.DOCKER_ID);
     String where = SlackText.code(settings.org() + "/" + settings.team());
-    Ensured<String> invited = apis.admin(run.dryRun())
+    Ensured<String> invited = apis.admin(run)
         .ensureInvited(settings.org(), settings.team(), ROLE, dockerId);
     if (!invited.created()) {
       return StepResult.Done.with(SlackText.code(dockerId) + " is already a member of "

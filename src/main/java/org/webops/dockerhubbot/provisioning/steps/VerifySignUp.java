@@ -45,14 +45,14 @@ public final class VerifySignUp implements Step {
       return StepResult.Done.with("Dry run: would wait for the sign-up of " + id
           + " and check it by logging in");
     }
-    if (run.trigger() != Trigger.PERSON) {
+    if (!(run.trigger() instanceof Trigger.Person)) {
       return StepResult.Waiting.forPerson("Waiting for " + SlackText.user(run.approver())
           + " to sign up " + id + " on Docker Hub and verify its e-mail, then click " + BUTTON
           + ".");
     }
     String password = KeptPassword.of(kept, run);
     try {
-      apis.as(new DockerHubCredential.Password(dockerId, password), false).verifyLogin();
+      apis.as(new DockerHubCredential.Password(dockerId, password), run).verifyLogin();
     } catch (TwoFactorRequiredException e) {
       return StepResult.Waiting.forPerson(id + " has two-factor authentication turned on, so"
           + " the bot cannot sign in as it. Turn it off (Account settings → Security), then"

@@ -4,16 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import org.webops.dockerhubbot.circleci.CircleCiClient;
 import org.webops.dockerhubbot.circleci.Context;
 import org.webops.dockerhubbot.circleci.ContextOwner;
+import org.webops.dockerhubbot.circleci.ContextVariable;
 import org.webops.dockerhubbot.circleci.ProjectEnvVar;
 import org.webops.dockerhubbot.circleci.ProjectSlug;
 import org.webops.dockerhubbot.http.Ensured;
 import org.webops.dockerhubbot.provisioning.Apis;
+import org.webops.dockerhubbot.provisioning.CredentialStore;
 import org.webops.dockerhubbot.provisioning.Facts;
 import org.webops.dockerhubbot.provisioning.FreshTokens;
 import org.webops.dockerhubbot.provisioning.ProvisioningSettings;
@@ -23,23 +27,30 @@ import org.webops.dockerhubbot.provisioning.StepId;
 import org.webops.dockerhubbot.provisioning.StepResult;
 import org.webops.dockerhubbot.slack.blocks.SlackText;
 import org.webops.dockerhubbot.workflow.CredentialKind;
+import org.webops.dockerhubbot.workflow.PipelineKey;
 import org.webops.dockerhubbot.workflow.RequestSpec;
 
 /**
  * Writes the user and token variables to the CircleCI project or context, both at once. Project
  * variables already holding these values (CircleCI shows their last four characters) are left
- * alone; writing again only overwrites, so a repeated step never makes a second variable.
+ * alone. A variable that exists but that the bot did not write for this request (by hand, another
+ * tool, another request) is not overwritten silently: the run waits for an approver's "Replace
+ * the existing values". Each write is recorded before it is made.
  */
 public final class WriteCircleCiVariables implements Step {
+  public static final String REPLACE_BUTTON = "*Replace the existing values*";
+
   private final Apis apis;
   private final FreshTokens tokens;
+  private final CredentialStore credentials;
   private final ProvisioningSettings settings;
   private final Executor calls;
 
-  public WriteCircleCiVariables(Apis apis, FreshTokens tokens, ProvisioningSettings settings,
-      Executor calls) {
+  public WriteCircleCiVariables(Apis apis, FreshTokens tokens, CredentialStore credentials,
+      ProvisioningSettings settings, Executor calls) {
     this.apis = apis;
     this.tokens = tokens;
+    this.credentials = credentials;
     this.settings = settings;
     this.calls = calls;
   }
@@ -58,41 +69,90 @@ public final class WriteCircleCiVariables implements Step {
     }
     String user = spec.kind() == CredentialKind.ORG_TOKEN ? settings.org()
         : run.requireFact(Facts.DOCKER_ID);
-    CircleCiClient circleci = apis.circleci(run.dryRun());
+    CircleCiClient circleci = apis.circleci(run);
     String names = SlackText.code(spec.userVariable()) + " (" + SlackText.code(user) + ") and "
         + SlackText.code(spec.tokenVariable()) + " (the token)";
     String verb = run.dryRun() ? "Dry run: would set " : "Set ";
-    ProjectSlug project = ProjectSlug.of(spec.pipeline());
+    List<String> lines = new ArrayList<>();
     if (spec.circleciContext().isEmpty()) {
-      if (!run.dryRun() && alreadySet(circleci.listProjectEnvVars(project), spec, user, token.get())) {
+      ProjectSlug project = ProjectSlug.of(spec.pipeline());
+      List<ProjectEnvVar> existing = circleci.listProjectEnvVars(project);
+      if (!run.dryRun() && holds(existing, spec.userVariable(), user)
+          && holds(existing, spec.tokenVariable(), token.get())) {
         return StepResult.Done.with(names + " already hold these values in the project");
+      }
+      String target = "project:" + PipelineKey.of(spec.pipeline());
+      Optional<StepResult> wait = ownOrApproved(run, target,
+          existing.stream().map(ProjectEnvVar::name).collect(Collectors.toSet()),
+          "the project's environment variables", lines);
+      if (wait.isPresent()) {
+        return wait.get();
       }
       both(() -> circleci.setProjectEnvVar(project, spec.userVariable(), user),
           () -> circleci.setProjectEnvVar(project, spec.tokenVariable(), token.get()));
-      return StepResult.Done.with(verb + names + " in the project's environment variables");
+      lines.add(verb + names + " in the project's environment variables");
+      return new StepResult.Done(Map.of(), lines);
     }
     String name = spec.circleciContext().get();
     Ensured<Context> context = circleci.ensureContext(owner(spec.pipeline()), name);
     String contextId = context.value().id();
-    both(() -> circleci.putContextVariable(contextId, spec.userVariable(), user),
-        () -> circleci.putContextVariable(contextId, spec.tokenVariable(), token.get()));
-    List<String> lines = new ArrayList<>();
     if (context.created()) {
       lines.add((run.dryRun() ? "Dry run: would create" : "Created") + " the context "
           + SlackText.code(name));
     }
+    Set<String> existing = context.created() ? Set.of()
+        : circleci.listContextVariables(contextId).stream().map(ContextVariable::variable)
+            .collect(Collectors.toSet());
+    Optional<StepResult> wait = ownOrApproved(run, "context:" + contextId, existing,
+        "the context " + SlackText.code(name), lines);
+    if (wait.isPresent()) {
+      return wait.get();
+    }
+    both(() -> circleci.putContextVariable(contextId, spec.userVariable(), user),
+        () -> circleci.putContextVariable(contextId, spec.tokenVariable(), token.get()));
     lines.add(verb + names + " in the context " + SlackText.code(name));
     return new StepResult.Done(Map.of(Facts.CONTEXT_ID, contextId), lines);
+  }
+
+  /**
+   * Records this request's writes before they are made, once no variable of someone else's is in
+   * the way, or an approver said to replace it; otherwise the wait for that approver.
+   */
+  private Optional<StepResult> ownOrApproved(RunContext run, String target, Set<String> existing,
+      String where, List<String> lines) {
+    RequestSpec spec = run.request().spec();
+    List<String> ours = List.of(spec.userVariable(), spec.tokenVariable());
+    Set<String> written = credentials.variables(run.requestId()).stream()
+        .filter(v -> v.target().equals(target)).map(CredentialStore.WrittenVariable::name)
+        .collect(Collectors.toSet());
+    List<String> foreign = ours.stream()
+        .filter(n -> existing.contains(n) && !written.contains(n)).toList();
+    Optional<String> approvedBy = Optional.empty();
+    if (!foreign.isEmpty()) {
+      String list = String.join(" and ", foreign.stream().map(SlackText::code).toList());
+      if (run.dryRun()) {
+        lines.add("Dry run: " + list + " already exist in " + where + " and were not written by"
+            + " the bot; it would wait for an approver to allow replacing them");
+      } else if (run.person().isEmpty()) {
+        return Optional.of(StepResult.Waiting.forPerson("CircleCI already has " + list + " in "
+            + where + ", and the bot did not write " + (foreign.size() == 1 ? "it" : "them")
+            + " for this request (set by hand, by another tool or for another pipeline). If"
+            + " nothing else needs " + (foreign.size() == 1 ? "that value" : "those values")
+            + ", click " + REPLACE_BUTTON + " on the card."));
+      } else {
+        approvedBy = run.person();
+        lines.add(SlackText.user(approvedBy.get()) + " allowed replacing " + list);
+      }
+    }
+    if (!run.dryRun()) {
+      credentials.variablesWritten(run.lease(), target, ours, approvedBy, run.now());
+    }
+    return Optional.empty();
   }
 
   /** The organisation part of the slug ({@code gh/org} of {@code gh/org/repo}). */
   static ContextOwner owner(String pipeline) {
     return new ContextOwner.Slug(pipeline.substring(0, pipeline.lastIndexOf('/')));
-  }
-
-  private static boolean alreadySet(List<ProjectEnvVar> variables, RequestSpec spec, String user,
-      String token) {
-    return holds(variables, spec.userVariable(), user) && holds(variables, spec.tokenVariable(), token);
   }
 
   /** CircleCI masks values as {@code xxxx} and the last four characters. */

@@ -21,6 +21,7 @@ import org.webops.dockerhubbot.workflow.Decision;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestSpec;
 import org.webops.dockerhubbot.workflow.RequestState;
+import org.webops.dockerhubbot.workflow.TokenLabels;
 import org.webops.dockerhubbot.workflow.TokenScope;
 
 /**
@@ -54,7 +55,7 @@ public final class ApprovalCard {
         + " for " + SlackText.code(spec.pipeline()) + ":\n" + SlackText.quote(spec.reason())))));
     blocks.add(section(s -> s.fields(fields(spec))));
     blocks.add(section(s -> s.text(markdownText("*What will be created*\n"
-        + String.join("\n", plan(spec, setting))))));
+        + String.join("\n", plan(request, setting))))));
     if (request.dryRun()) {
       blocks.add(context(c -> c.elements(List.of(markdownText(":test_tube: *Dry run*: every"
           + " write to Docker Hub and CircleCI is described in the thread instead of done.")))));
@@ -104,7 +105,9 @@ public final class ApprovalCard {
     return fields;
   }
 
-  private static List<String> plan(RequestSpec spec, Setting setting) {
+  private static List<String> plan(ProvisioningRequest request, Setting setting) {
+    RequestSpec spec = request.spec();
+    String label = SlackText.code(TokenLabels.of(spec.pipeline(), request.id(), 1));
     String org = SlackText.code(setting.dockerhubOrg());
     String variables = "variables " + SlackText.code(spec.userVariable()) + " and "
         + SlackText.code(spec.tokenVariable()) + spec.circleciContext()
@@ -112,7 +115,7 @@ public final class ApprovalCard {
             .orElse(" in the project's environment variables");
     if (spec.kind() == CredentialKind.ORG_TOKEN) {
       return List.of(
-          "• An organisation access token " + SlackText.code(spec.tokenLabel()) + " in " + org
+          "• An organisation access token " + label + " in " + org
               + ", " + (spec.scope() == TokenScope.READ_ONLY ? "pull-only" : "pull and push")
               + " on " + spec.repositories().size()
               + (spec.repositories().size() == 1 ? " repository path" : " repository paths")
@@ -123,7 +126,7 @@ public final class ApprovalCard {
     return List.of(
         "• A Docker ID for this pipeline, signed up by hand by the approver (the bot guides"
             + " and checks each step)",
-        "• A personal access token " + SlackText.code(spec.tokenLabel()) + ", "
+        "• A personal access token " + label + ", "
             + spec.scope().label().toLowerCase() + ", expiring after " + spec.lifetimeDays()
             + " days",
         "• CircleCI " + variables,

@@ -4,6 +4,7 @@ import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 import static org.webops.dockerhubbot.slack.SlackIds.CHECK_MEMBERSHIP_ACTION;
+import static org.webops.dockerhubbot.slack.SlackIds.REPLACE_VARIABLES_ACTION;
 import static org.webops.dockerhubbot.slack.SlackIds.RETRY_ACTION;
 import static org.webops.dockerhubbot.slack.SlackIds.RUN_BLOCK;
 import static org.webops.dockerhubbot.slack.SlackIds.SIGNED_UP_ACTION;
@@ -74,6 +75,10 @@ public final class RunChecklist {
               .text(plainText("Account created and e-mail verified")).value(id).style("primary")),
           button(b -> b.actionId(SIGN_UP_AGAIN_ACTION)
               .text(plainText("Send the sign-up details again")).value(id))));
+    }
+    if (waiting.equals(Optional.of(StepId.WRITE_CIRCLECI))) {
+      return Optional.of(block(button(b -> b.actionId(REPLACE_VARIABLES_ACTION)
+          .text(plainText("Replace the existing values")).value(id).style("danger"))));
     }
     if (waiting.equals(Optional.of(StepId.AWAIT_MEMBERSHIP))) {
       return Optional.of(block(button(b -> b.actionId(CHECK_MEMBERSHIP_ACTION)

@@ -44,7 +44,7 @@ public final class RequestQueries {
 
   /** The pipeline's live request and, once approved, its steps as the card shows them. */
   public String status(String pipeline) {
-    return requests.findLive(pipeline)
+    return requests.findLive(pipeline, java.util.Optional.empty())
         .map(request -> line(request) + " requested by " + SlackText.user(request.requester())
             + (request.state() == RequestState.PENDING_APPROVAL ? ""
                 : "\n" + RunChecklist.text(request, runs.snapshot(request.id()).steps())))

@@ -29,7 +29,8 @@ class BlockKitGoldenTest {
         kind == CredentialKind.ORG_TOKEN ? Optional.empty() : Optional.of("docker-hub"),
         "DOCKER_USER", "DOCKER_ACCESS_TOKEN", 90, "Pulls <node> & postgres images.");
     return new ProvisioningRequest(42, "U0REQUESTER", Optional.of("C0GENERAL"), spec, dryRun,
-        state, decision, Optional.of(new MessageRef("C0APPROVAL", "1700000000.000100")), CREATED);
+        state, decision, Optional.of(new MessageRef("C0APPROVAL", "1700000000.000100")), CREATED,
+        Optional.empty());
   }
 
   @Test
