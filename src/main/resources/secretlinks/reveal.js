@@ -118,6 +118,10 @@
             revealButton.disabled = false;
             throw new Error('Too many attempts from your address; wait a minute and try again.');
           }
+          if (response.status === 410) {
+            throw new Error('This link was replaced by a newer one: use the newest link the bot'
+                + ' sent in Slack.');
+          }
           if (!response.ok) {
             throw new Error('This link has already been used or has expired.');
           }

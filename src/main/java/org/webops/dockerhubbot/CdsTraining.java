@@ -35,7 +35,9 @@ final class CdsTraining {
     LogSetup.quiet();
     HttpServer slack = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     slack.createContext("/", exchange -> {
-      byte[] ok = "{\"ok\":true,\"user_id\":\"U0\",\"team_id\":\"T0\",\"bot_id\":\"B0\"}"
+      // One answer for every method: auth.test's fields, and a private approval channel.
+      byte[] ok = ("{\"ok\":true,\"user_id\":\"U0\",\"team_id\":\"T0\",\"bot_id\":\"B0\","
+          + "\"channel\":{\"id\":\"C0TRAINING\",\"is_private\":true}}")
           .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, ok.length);

@@ -35,7 +35,8 @@ public record Config(
     String slackApiUrl,
     String dockerhubApiUrl,
     String circleciApiUrl,
-    boolean dryRun) {
+    boolean dryRun,
+    int trustedProxyHops) {
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final String DEFAULT_DOCKERHUB_API_URL = "https://hub.docker.com";
@@ -92,12 +93,13 @@ public record Config(
     String hubApi = in.optional("DOCKERHUB_API_URL", Config::parseHttpUrl).map(URI::toString).orElse(DEFAULT_DOCKERHUB_API_URL);
     String circleApi = in.optional("CIRCLECI_API_URL", Config::parseHttpUrl).map(URI::toString).orElse(DEFAULT_CIRCLECI_API_URL);
     boolean dryRun = in.optional("DRY_RUN", Config::parseBoolean).orElse(false);
+    int proxyHops = in.optional("TRUSTED_PROXY_HOPS", Config::parseHops).orElse(0);
 
     in.throwIfProblems();
     return new Config(port, botToken, signingSecret, appToken, approvalChannel, approverGroup,
         org, team, admin, emailTemplate, circleciToken, publicBaseUrl, database, dataKey, ttl,
         slackApi.endsWith("/") ? slackApi : slackApi + "/",
-        stripTrailingSlash(hubApi), stripTrailingSlash(circleApi), dryRun);
+        stripTrailingSlash(hubApi), stripTrailingSlash(circleApi), dryRun, proxyHops);
   }
 
   private static AdminCredential adminCredential(Reader in) {
@@ -136,6 +138,14 @@ public record Config(
       throw new IllegalArgumentException("expected a port number from 0 to 65535");
     }
     return port;
+  }
+
+  private static int parseHops(String value) {
+    int hops = Integer.parseInt(value);
+    if (hops < 0 || hops > 10) {
+      throw new IllegalArgumentException("expected how many proxies are in front, from 0 to 10");
+    }
+    return hops;
   }
 
   private static URI parseHttpUrl(String value) {
@@ -263,6 +273,7 @@ public record Config(
     return "Config[port=" + port + ", mode=" + (socketMode() ? "socket" : "http")
         + ", approvalChannel=" + approvalChannel + ", approverGroup=" + approverGroup.orElse("-")
         + ", dockerhubOrg=" + dockerhubOrg + ", dockerhubTeam=" + dockerhubTeam.orElse("-")
-        + ", database=" + database + ", dryRun=" + dryRun + "]";
+        + ", database=" + database + ", dryRun=" + dryRun + ", trustedProxyHops="
+        + trustedProxyHops + "]";
   }
 }

@@ -8,7 +8,12 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.pattern.DynamicConverter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -17,15 +22,25 @@ import org.slf4j.LoggerFactory;
  * points {@code -Dlogback.configurationFile} at a file, and that file is used instead.
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
-  static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
+  /**
+   * A message is cut after 2,000 characters and a stack trace's lines after 500: no line can
+   * carry more of what a request sent than that, whoever logs it.
+   */
+  static final String PATTERN =
+      "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %.-2000msg%n%boundedEx";
   private static final List<String> QUIET =
-      List.of("org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb", "io.javalin");
+      List.of("org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb", "io.javalin",
+          // logs whole request bodies at DEBUG; the bot checks signatures itself first
+          "com.slack.api.app_backend.SlackSignature");
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
     if (System.getProperty("logback.configurationFile") != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
+    Map<String, Supplier<DynamicConverter>> rules = new HashMap<>();
+    rules.put("boundedEx", BoundedThrowableConverter::new);
+    context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
     encoder.setPattern(PATTERN);

@@ -25,6 +25,10 @@ public final class Main {
     try {
       Wiring wiring = Wiring.start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(wiring::close, "shutdown"));
+    } catch (ConfigException e) {
+      // What Slack says about the configuration, found at start-up (a public approval channel).
+      System.err.println(e.getMessage());
+      System.exit(2);
     } catch (RuntimeException e) {
       log.error("dockerhub-user-bot could not start: {}", e.getMessage(), e);
       System.exit(1);

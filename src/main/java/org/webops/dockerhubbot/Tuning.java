@@ -7,7 +7,8 @@ import org.webops.dockerhubbot.provisioning.ProvisioningRunner;
 
 /**
  * Timings that are not configuration but that tests shorten: how long an API call may take, how
- * often the bot looks for runs to resume, how fast it polls a membership and rewrites a card.
+ * often the bot looks for runs to resume, how fast it polls a membership and rewrites a card, how
+ * often it asks Slack again whether the approval channel is private.
  */
 public record Tuning(
     Duration apiReadTimeout,
@@ -15,11 +16,18 @@ public record Tuning(
     ProvisioningRunner.Settings runner,
     Duration resumeInterval,
     Duration pollBase,
-    Duration cardInterval) {
+    Duration cardInterval,
+    Duration channelRecheck) {
 
   public static Tuning defaults() {
     return new Tuning(HttpClients.READ_TIMEOUT, RetryPolicy.defaults(),
         ProvisioningRunner.Settings.defaults(), Duration.ofSeconds(10), Duration.ofMinutes(1),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1), Duration.ofMinutes(1));
+  }
+
+  /** The same timings with another API read timeout (tests that stop the bot mid-call). */
+  public Tuning withApiReadTimeout(Duration timeout) {
+    return new Tuning(timeout, apiRetries, runner, resumeInterval, pollBase, cardInterval,
+        channelRecheck);
   }
 }

@@ -67,6 +67,8 @@ import org.webops.dockerhubbot.secretlinks.SecretLinkRoutes;
 import org.webops.dockerhubbot.secretlinks.SecretLinkStore;
 import org.webops.dockerhubbot.secretlinks.SecretLinks;
 import org.webops.dockerhubbot.secretlinks.SlackSecretLinkNotifier;
+import org.webops.dockerhubbot.slack.ApprovalChannelCheck;
+import org.webops.dockerhubbot.slack.ApprovalChannelGuard;
 import org.webops.dockerhubbot.slack.AsyncWork;
 import org.webops.dockerhubbot.slack.CardUpdates;
 import org.webops.dockerhubbot.slack.DecisionReplies;
@@ -93,7 +95,9 @@ import org.webops.dockerhubbot.storage.JdbcRequestRepository;
 import org.webops.dockerhubbot.storage.JdbcRunStore;
 import org.webops.dockerhubbot.storage.JdbcSecretLinkStore;
 import org.webops.dockerhubbot.web.BoltHandler;
+import org.webops.dockerhubbot.web.ClientAddress;
 import org.webops.dockerhubbot.web.HealthRoutes;
+import org.webops.dockerhubbot.web.RequestSignature;
 import org.webops.dockerhubbot.web.Routes;
 import org.webops.dockerhubbot.web.WebServer;
 import org.webops.dockerhubbot.workflow.RequestRepository;
@@ -106,6 +110,7 @@ public final class Wiring implements AutoCloseable {
   private static final Duration APPROVER_CACHE = Duration.ofSeconds(60);
   private static final Duration CARD_SWEEP = Duration.ofMinutes(1);
   private static final Duration PROJECT_LOOKUP_TIMEOUT = Duration.ofMillis(1500);
+  private static final Duration CHANNEL_CHECK_TIMEOUT = Duration.ofSeconds(3);
   /** How often each instance looks for notices that others, or a crash, left undelivered. */
   private static final Duration NOTICE_SWEEP = Duration.ofSeconds(5);
 
@@ -166,6 +171,17 @@ public final class Wiring implements AutoCloseable {
 
     SlackApprovers approvers =
         new SlackApprovers(methods, config.approverGroup(), config.approvalChannel(), APPROVER_CACHE);
+    ApprovalChannelGuard channelGuard = config.approverGroup().isPresent() ? null
+        : new ApprovalChannelGuard(new ApprovalChannelCheck(Slack.getInstance(slackConfig,
+            new SlackHttpClient(http.newBuilder().callTimeout(CHANNEL_CHECK_TIMEOUT).build()))
+            .methods(config.slackBotToken().reveal()), config.approvalChannel()), approvers);
+    if (channelGuard != null) {
+      try {
+        channelGuard.atStartUp();
+      } catch (ApprovalChannelGuard.UnsafeChannelException e) {
+        throw new ConfigException(List.of(e.getMessage()));
+      }
+    }
     RequestService service = new RequestService(requests, audit, approvers,
         new RequestValidator(), projectLookup(config, http, clock), serviceUsersUnavailable(config),
         config.dryRun(), clock);
@@ -247,15 +263,17 @@ public final class Wiring implements AutoCloseable {
     started.push(purger);
 
     List<Routes> routes = new ArrayList<>();
-    routes.add(new HealthRoutes(database::isHealthy));
+    routes.add(new HealthRoutes(List.of(database, approvers)));
     routes.add(new SecretLinkRoutes(secretLinks, ClaimRateLimiter.defaults()));
     if (!config.socketMode()) {
       app.start(); // auth.test now, so that a bad token stops start-up instead of the first click
       started.push(app::stop);
-      BoltHandler bolt = new BoltHandler(app);
+      BoltHandler bolt = new BoltHandler(app,
+          new RequestSignature(config.slackSigningSecret().orElseThrow().reveal(), clock));
       routes.add(r -> r.post("/slack/events", bolt));
     }
-    web = new WebServer(config.port(), routes).start();
+    web = new WebServer(config.port(), new ClientAddress(config.trustedProxyHops()), routes)
+        .start();
     started.push(web);
     awaitMigration(migrated);
     if (config.socketMode()) {
@@ -267,6 +285,11 @@ public final class Wiring implements AutoCloseable {
       requests.releaseCardLeases();
     }
     purger.start();
+    if (channelGuard != null) {
+      scheduler.scheduleWithFixedDelay(() -> async.run("checking the approval channel",
+          channelGuard::recheck), tuning.channelRecheck().toMillis(),
+          tuning.channelRecheck().toMillis(), TimeUnit.MILLISECONDS);
+    }
     notices.start(NOTICE_SWEEP, config.database().isEmbedded());
     scheduler.scheduleWithFixedDelay(
         () -> async.run("repairing cards", announcer::repairCards),

@@ -45,6 +45,7 @@ class ConfigTest {
     assertThat(config.dockerhubApiUrl()).isEqualTo("https://hub.docker.com");
     assertThat(config.circleciApiUrl()).isEqualTo("https://circleci.com/api/v2");
     assertThat(config.dryRun()).isFalse();
+    assertThat(config.trustedProxyHops()).isZero();
     assertThat(config.serviceUsersConfigured()).isFalse();
     assertThat(config.dockerhubAdmin()).isInstanceOf(Config.AdminCredential.OwnerPassword.class);
   }
@@ -68,6 +69,7 @@ class ConfigTest {
     env.put("DOCKERHUB_API_URL", "http://127.0.0.1:1235/");
     env.put("CIRCLECI_API_URL", "http://127.0.0.1:1236/api/v2");
     env.put("DRY_RUN", "true");
+    env.put("TRUSTED_PROXY_HOPS", "1");
 
     // when
     Config config = Config.fromEnvironment(env);
@@ -86,6 +88,7 @@ class ConfigTest {
     assertThat(config.dockerhubApiUrl()).isEqualTo("http://127.0.0.1:1235");
     assertThat(config.circleciApiUrl()).isEqualTo("http://127.0.0.1:1236/api/v2");
     assertThat(config.dryRun()).isTrue();
+    assertThat(config.trustedProxyHops()).isEqualTo(1);
     assertThat(config.toString()).doesNotContain(DATABASE_PASSWORD, "dckr_oat_abc", "xoxb-1-2-3");
   }
 
@@ -122,7 +125,9 @@ class ConfigTest {
         Arguments.of("SLACK_API_URL", "ftp://slack"),
         Arguments.of("DOCKERHUB_API_URL", "hub.docker.com"),
         Arguments.of("CIRCLECI_API_URL", "::"),
-        Arguments.of("DRY_RUN", "maybe"));
+        Arguments.of("DRY_RUN", "maybe"),
+        Arguments.of("TRUSTED_PROXY_HOPS", "-1"),
+        Arguments.of("TRUSTED_PROXY_HOPS", "one"));
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -138,6 +143,16 @@ class ConfigTest {
         .isInstanceOf(ConfigException.class)
         .satisfies(e -> assertThat(((ConfigException) e).problems())
             .singleElement().asString().startsWith(name + " is malformed: "));
+  }
+
+  @Test
+  void toString_databaseUrlWithPasswordInAnyForm_neverShowsIt() {
+    for (String url : new String[] {"jdbc:postgresql://db/bot?user=bot&password=pw-query-1",
+        "jdbc:h2:file:./data/bot;USER=sa;PASSWORD=pw-h2-2", "postgres://bot:pw-userinfo-3@db/bot"}) {
+      Map<String, String> env = complete();
+      env.put("DATABASE_URL", url);
+      assertThat(Config.fromEnvironment(env).toString()).as(url).doesNotContain("pw-");
+    }
   }
 
   @Test

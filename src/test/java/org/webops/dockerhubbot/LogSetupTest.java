@@ -57,4 +57,22 @@ class LogSetupTest {
     assertThat(context.getLogger("org.flywaydb").getLevel()).isEqualTo(Level.WARN);
     assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDOUT")).isNotNull();
   }
+
+  @Test
+  void layout_hugeMessageAndHugeExceptionMessage_eachLineCut() {
+    LoggerContext context = new LoggerContext();
+    new LogSetup().configure(context);
+    var layout = ((PatternLayoutEncoder) ((ConsoleAppender<?>) context.getLogger(
+        Logger.ROOT_LOGGER_NAME).getAppender("STDOUT")).getEncoder()).getLayout();
+    Logger logger = context.getLogger("test");
+    String input = "z".repeat(900_000);
+
+    String line = layout.doLayout(new ch.qos.logback.classic.spi.LoggingEvent("test", logger,
+        Level.WARN, "got {}", new IllegalArgumentException("bad input: " + input),
+        new Object[] {input}));
+
+    assertThat(line.lines()).allSatisfy(l -> assertThat(l.length()).isLessThan(2_100));
+    assertThat(line.length()).isLessThan(12_000);
+    assertThat(line).contains("got zzz", "IllegalArgumentException: bad input: zzz", "(cut)");
+  }
 }

@@ -114,7 +114,9 @@ public final class ProvisioningRunner implements Provisioning, AutoCloseable {
       return CompletableFuture.supplyAsync(() -> run(requestId, trigger), after)
           .whenComplete((outcome, failure) -> {
             here.computeIfPresent(requestId, (id, goes) -> goes == 1 ? null : goes - 1);
-            if (failure != null) {
+            if (failure != null && stopping) {
+              log.info("Run of request #{} stopped with the application", requestId);
+            } else if (failure != null) {
               log.error("Run of request #{} broke off; the sweep starts it again", requestId,
                   failure);
             }

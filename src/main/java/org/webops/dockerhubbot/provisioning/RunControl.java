@@ -16,6 +16,8 @@ import org.webops.dockerhubbot.audit.AuditLog;
 import org.webops.dockerhubbot.notices.Notice;
 import org.webops.dockerhubbot.slack.blocks.SlackText;
 import org.webops.dockerhubbot.workflow.Approvers;
+import org.webops.dockerhubbot.workflow.ApproversUnavailableException;
+import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestRepository;
 import org.webops.dockerhubbot.workflow.RequestState;
 
@@ -175,13 +177,27 @@ public final class RunControl {
     return runner.waitingStep(requestId).map(s -> s.step() == step).orElse(false);
   }
 
+  /**
+   * Why {@code user} may not work this request's run, if they may not: only approvers, and never
+   * the requester (as on Approve: a requester who is an approver must not, say, get their own
+   * service user's password through "Send the sign-up details again").
+   */
   private Optional<String> refuse(long requestId, String user, String what) {
-    if (requests.find(requestId).isEmpty()) {
+    Optional<ProvisioningRequest> request = requests.find(requestId);
+    if (request.isEmpty()) {
       return Optional.of("I can't find request #" + requestId + ".");
+    }
+    if (request.get().requester().equals(user)) {
+      audit.record(new AuditEvent(requestId, user, "RUN_CONTROL_REFUSED", what + ": own request",
+          clock.instant()));
+      return Optional.of(":no_entry: You asked for request #" + requestId + " yourself, so"
+          + " another approver has to " + what + ".");
     }
     boolean approver;
     try {
       approver = approvers.isApprover(user);
+    } catch (ApproversUnavailableException e) {
+      return Optional.of(":no_entry: " + e.getMessage());
     } catch (RuntimeException e) {
       log.warn("Could not check whether {} is an approver: {}", user, e.getMessage());
       return Optional.of("I could not check the approver group with Slack just now, so nothing"

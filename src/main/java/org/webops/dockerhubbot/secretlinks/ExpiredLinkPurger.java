@@ -65,12 +65,15 @@ public final class ExpiredLinkPurger implements AutoCloseable {
       audit.record(
           new AuditEvent(
               link.requestId(), SecretLinks.ACTOR,
-              link.wasClaimed() ? "secret-link-purged" : "secret-link-expired",
+              link.wasClaimed() || link.wasReplaced() ? "secret-link-purged"
+                  : "secret-link-expired",
               link.wasClaimed()
                   ? "claimed one-time link " + link.id() + " deleted after expiry"
-                  : "one-time link " + link.id() + " expired unclaimed and was deleted",
+                  : link.wasReplaced()
+                      ? "replaced one-time link " + link.id() + " deleted after expiry"
+                      : "one-time link " + link.id() + " expired unclaimed and was deleted",
               now));
-      if (!link.wasClaimed()) {
+      if (!link.wasClaimed() && !link.wasReplaced()) {
         try {
           events.expired(link);
         } catch (RuntimeException e) {

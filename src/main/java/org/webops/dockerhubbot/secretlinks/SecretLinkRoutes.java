@@ -47,6 +47,7 @@ public final class SecretLinkRoutes implements Routes {
   private final ObjectMapper json = new ObjectMapper();
   private final String pageTemplate = resource("page.html");
   private final String gonePage = resource("gone.html");
+  private final String replacedPage = resource("replaced.html");
   private final byte[] script = resource("reveal.js").getBytes(StandardCharsets.UTF_8);
   private final byte[] style = resource("reveal.css").getBytes(StandardCharsets.UTF_8);
 
@@ -79,7 +80,8 @@ public final class SecretLinkRoutes implements Routes {
     Optional<SecretLinkStore.LinkInfo> info = links.find(ctx.pathParam("id"));
     ctx.contentType(HTML);
     if (info.isEmpty()) {
-      ctx.status(404).result(gonePage);
+      boolean replaced = links.isReplaced(ctx.pathParam("id"));
+      ctx.status(replaced ? 410 : 404).result(replaced ? replacedPage : gonePage);
       return;
     }
     SecretLinkStore.LinkInfo link = info.get();
@@ -88,7 +90,8 @@ public final class SecretLinkRoutes implements Routes {
 
   private void head(Context ctx) {
     boolean claimable = links.find(ctx.pathParam("id")).isPresent();
-    ctx.contentType(HTML).status(claimable ? 200 : 404);
+    ctx.contentType(HTML).status(claimable ? 200
+        : links.isReplaced(ctx.pathParam("id")) ? 410 : 404);
   }
 
   private void claim(Context ctx) throws IOException {
@@ -100,7 +103,9 @@ public final class SecretLinkRoutes implements Routes {
     }
     Optional<SecretLinks.Claimed> claimed = links.claim(ctx.pathParam("id"), ctx.ip());
     if (claimed.isEmpty()) {
-      ctx.status(404).result("{\"error\":\"gone\"}");
+      boolean replaced = links.isReplaced(ctx.pathParam("id"));
+      ctx.status(replaced ? 410 : 404)
+          .result(replaced ? "{\"error\":\"replaced\"}" : "{\"error\":\"gone\"}");
       return;
     }
     SecretLinks.Claimed c = claimed.get();

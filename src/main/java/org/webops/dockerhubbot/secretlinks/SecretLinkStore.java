@@ -10,10 +10,21 @@ import java.util.Optional;
  */
 public interface SecretLinkStore {
 
-  void insert(NewLink link);
+  /**
+   * Stores the link; when {@code replacing} names a title, first voids (in the same transaction)
+   * the request's unclaimed links with that title: their ciphertext is cleared and they count as
+   * replaced.
+   */
+  void insert(NewLink link, Optional<String> replacing);
 
-  /** Metadata of a link that is neither claimed nor expired at {@code now}; consumes nothing. */
+  /**
+   * Metadata of a link that is neither claimed, replaced nor expired at {@code now}; consumes
+   * nothing.
+   */
   Optional<LinkInfo> findClaimable(String id, Instant now);
+
+  /** Whether the link was voided by a newer one and has not yet expired. */
+  boolean isReplaced(String id, Instant now);
 
   /**
    * Hands out the ciphertext once: marks the link claimed and clears its ciphertext in the same
@@ -51,7 +62,11 @@ public interface SecretLinkStore {
     }
   }
 
-  /** @param wasClaimed false when the link expired without anyone revealing it */
+  /**
+   * @param wasClaimed false when the link expired without anyone revealing it
+   * @param wasReplaced true when a newer link had voided it
+   */
   record PurgedLink(
-      String id, long requestId, String title, String pipeline, boolean wasClaimed) {}
+      String id, long requestId, String title, String pipeline, boolean wasClaimed,
+      boolean wasReplaced) {}
 }

@@ -66,6 +66,16 @@ public final class SecretLinks {
    */
   public SecretLink create(
       SecretPayload payload, String audienceUserId, long requestId, Duration ttl) {
+    return create(payload, audienceUserId, requestId, ttl, Optional.empty());
+  }
+
+  /**
+   * As {@link #create(SecretPayload, String, long, Duration)}, and in the same transaction voids
+   * the request's unclaimed links titled {@code replacing}: a secret handed out again is then
+   * claimable through the newest link only.
+   */
+  public SecretLink create(SecretPayload payload, String audienceUserId, long requestId,
+      Duration ttl, Optional<String> replacing) {
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(audienceUserId, "audienceUserId");
     if (ttl.isNegative() || ttl.isZero()) {
@@ -84,15 +94,22 @@ public final class SecretLinks {
     store.insert(
         new SecretLinkStore.NewLink(
             id, requestId, audienceUserId, payload.title(), payload.pipeline(), ciphertext, iv,
-            now, expiresAt));
+            now, expiresAt), replacing);
     URI url = URI.create(baseUrl + "/s/" + id + "#" + base64Url(key));
     java.util.Arrays.fill(key, (byte) 0);
     audit.record(
         new AuditEvent(
             requestId, ACTOR, "secret-link-created",
-            "one-time link " + id + " for <@" + audienceUserId + ">, expires " + expiresAt, now));
+            "one-time link " + id + " for <@" + audienceUserId + ">, expires " + expiresAt
+                + replacing.map(title -> "; earlier unclaimed \"" + title + "\" links voided")
+                    .orElse(""), now));
     log.info("created secret link {} for request {}, expires {}", id, requestId, expiresAt);
     return new SecretLink(id, url, requestId, audienceUserId, expiresAt);
+  }
+
+  /** Whether a newer link voided this one (which has not expired yet). */
+  public boolean isReplaced(String id) {
+    return isWellFormedId(id) && store.isReplaced(id, clock.instant());
   }
 
   /** What the page may say before Reveal; empty for unknown, claimed and expired ids alike. */

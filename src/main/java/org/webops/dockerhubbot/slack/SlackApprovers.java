@@ -11,20 +11,25 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.webops.dockerhubbot.health.HealthCheck;
 import org.webops.dockerhubbot.workflow.Approvers;
+import org.webops.dockerhubbot.workflow.ApproversUnavailableException;
 
 /**
- * Approvers are the members of {@code SLACK_APPROVER_GROUP}, or else of the approval channel.
- * The member list is cached briefly: it saves a Slack call per click, and a removal from the
+ * Approvers are the members of {@code SLACK_APPROVER_GROUP}, or else of the approval channel,
+ * once Slack has confirmed that channel is private ({@link #channelConfirmed}); until then nobody
+ * is. The member list is cached briefly: it saves a Slack call per click, and a removal from the
  * group takes effect within a minute.
  */
-public final class SlackApprovers implements Approvers {
+public final class SlackApprovers implements Approvers, HealthCheck {
   private static final String KEY = "approvers";
 
   private final MethodsClient slack;
   private final Optional<String> userGroup;
   private final String approvalChannel;
   private final LoadingCache<String, Set<String>> members;
+  /** Why channel members cannot approve yet; null once the channel is confirmed private. */
+  private volatile String closedBecause;
 
   public SlackApprovers(MethodsClient slack, Optional<String> userGroup, String approvalChannel,
       Duration cacheFor) {
@@ -32,11 +37,43 @@ public final class SlackApprovers implements Approvers {
     this.userGroup = userGroup;
     this.approvalChannel = approvalChannel;
     this.members = Caffeine.newBuilder().expireAfterWrite(cacheFor).build(key -> load());
+    this.closedBecause = userGroup.isPresent() ? null
+        : "not yet confirmed that the approval channel is private";
   }
 
   @Override
   public boolean isApprover(String userId) {
+    String closed = closedBecause;
+    if (closed != null) {
+      throw new ApproversUnavailableException("Nobody can approve right now: without an approver"
+          + " group the bot must first confirm with Slack that the approval channel is private,"
+          + " and it could not yet (" + closed + "). It asks again every minute; please try"
+          + " again shortly.");
+    }
     return members.get(KEY).contains(userId);
+  }
+
+  /** Slack confirmed the approval channel is private: its members approve from now on. */
+  public void channelConfirmed() {
+    closedBecause = null;
+  }
+
+  /** Channel members may not approve, for this reason (shown on /health, never a secret). */
+  public void channelUnconfirmed(String why) {
+    if (userGroup.isEmpty()) {
+      closedBecause = why;
+    }
+  }
+
+  @Override
+  public String name() {
+    return "approvers";
+  }
+
+  @Override
+  public HealthCheck.Status status() {
+    String closed = closedBecause;
+    return closed == null ? HealthCheck.Status.ok("ok") : HealthCheck.Status.failing(closed);
   }
 
   private Set<String> load() throws IOException, SlackApiException {

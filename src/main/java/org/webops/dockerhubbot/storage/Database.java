@@ -6,13 +6,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.webops.dockerhubbot.health.HealthCheck;
 
 /**
  * The connection pool and its migrations; the same migrations run on H2 and PostgreSQL. {@link
  * #connect} makes the pool without touching the database, so that start-up can migrate on one
  * thread while it builds the rest on another.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable, HealthCheck {
   private final HikariDataSource dataSource;
 
   private Database(HikariDataSource dataSource) {
@@ -68,6 +69,16 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       return false;
     }
+  }
+
+  @Override
+  public String name() {
+    return "database";
+  }
+
+  @Override
+  public HealthCheck.Status status() {
+    return isHealthy() ? HealthCheck.Status.ok("up") : HealthCheck.Status.failing("down");
   }
 
   @Override

@@ -21,18 +21,40 @@ import org.webops.dockerhubbot.secretlinks.SecretLinkStore;
  */
 public final class JdbcSecretLinkStore implements SecretLinkStore {
   private final DataSource dataSource;
+  private final Jdbc jdbc;
 
   public JdbcSecretLinkStore(DataSource dataSource) {
     this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource);
   }
 
   @Override
-  public void insert(NewLink link) {
+  public void insert(NewLink link, Optional<String> replacing) {
+    jdbc.inTransaction(c -> {
+      if (replacing.isPresent()) {
+        voidEarlier(c, link, replacing.get());
+      }
+      insertIn(c, link);
+      return null;
+    });
+  }
+
+  private static void voidEarlier(Connection c, NewLink link, String title) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE secret_links SET replaced_at = ?,"
+        + " ciphertext = NULL, iv = NULL WHERE request_id = ? AND title = ?"
+        + " AND claimed_at IS NULL AND replaced_at IS NULL")) {
+      ps.setObject(1, odt(link.createdAt()));
+      ps.setLong(2, link.requestId());
+      ps.setString(3, title);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void insertIn(Connection c, NewLink link) throws SQLException {
     String sql =
         "INSERT INTO secret_links (id, request_id, audience, title, pipeline, ciphertext, iv,"
             + " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, link.id());
       ps.setLong(2, link.requestId());
       ps.setString(3, link.audience());
@@ -43,8 +65,21 @@ public final class JdbcSecretLinkStore implements SecretLinkStore {
       ps.setObject(8, odt(link.createdAt()));
       ps.setObject(9, odt(link.expiresAt()));
       ps.executeUpdate();
+    }
+  }
+
+  @Override
+  public boolean isReplaced(String id, Instant now) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT 1 FROM secret_links WHERE id = ?"
+            + " AND replaced_at IS NOT NULL AND expires_at > ?")) {
+      ps.setString(1, id);
+      ps.setObject(2, odt(now));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
     } catch (SQLException e) {
-      throw new StorageException("insert secret link", e);
+      throw new StorageException("find secret link", e);
     }
   }
 
@@ -52,7 +87,7 @@ public final class JdbcSecretLinkStore implements SecretLinkStore {
   public Optional<LinkInfo> findClaimable(String id, Instant now) {
     String sql =
         "SELECT id, request_id, audience, title, pipeline, expires_at FROM secret_links"
-            + " WHERE id = ? AND claimed_at IS NULL AND expires_at > ?";
+            + " WHERE id = ? AND claimed_at IS NULL AND replaced_at IS NULL AND expires_at > ?";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, id);
@@ -73,21 +108,7 @@ public final class JdbcSecretLinkStore implements SecretLinkStore {
 
   @Override
   public Optional<ClaimedLink> claim(String id, Instant now) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        Optional<ClaimedLink> result = claimIn(c, id, now);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StorageException("claim secret link", e);
-    }
+    return jdbc.inTransaction(c -> claimIn(c, id, now));
   }
 
   private static Optional<ClaimedLink> claimIn(Connection c, String id, Instant now)
@@ -136,7 +157,8 @@ public final class JdbcSecretLinkStore implements SecretLinkStore {
     try (Connection c = dataSource.getConnection()) {
       try (PreparedStatement ps =
           c.prepareStatement(
-              "SELECT id, request_id, title, pipeline, claimed_at FROM secret_links WHERE expires_at <= ?"
+              "SELECT id, request_id, title, pipeline, claimed_at, replaced_at FROM secret_links"
+                  + " WHERE expires_at <= ?"
                   + " ORDER BY expires_at")) {
         ps.setObject(1, odt(now));
         try (ResultSet rs = ps.executeQuery()) {
@@ -144,7 +166,7 @@ public final class JdbcSecretLinkStore implements SecretLinkStore {
             candidates.add(
                 new PurgedLink(
                     rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                    rs.getObject(5) != null));
+                    rs.getObject(5) != null, rs.getObject(6) != null));
           }
         }
       }

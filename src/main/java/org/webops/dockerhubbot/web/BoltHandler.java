@@ -13,31 +13,55 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hosts Bolt in Javalin, as the SDK's servlet adapter does: the raw body goes to Bolt unchanged
- * (the signature covers those exact bytes), Bolt verifies signature and timestamp, runs the
- * listener and returns the HTTP answer.
+ * (the signature covers those exact bytes), Bolt runs the listener and returns the HTTP answer.
+ * The signature and timestamp are checked here first, on the raw bytes, so that nothing reads or
+ * logs the body of a request Slack did not sign; Bolt checks them again.
  */
 public final class BoltHandler implements Handler {
+  private static final Logger log = LoggerFactory.getLogger(BoltHandler.class);
+
   private final App app;
   private final SlackRequestParser parser;
+  private final RequestSignature signature;
 
-  public BoltHandler(App app) {
+  public BoltHandler(App app, RequestSignature signature) {
     this.app = app;
     this.parser = new SlackRequestParser(app.config());
+    this.signature = signature;
   }
 
   @Override
   public void handle(Context ctx) throws Exception {
+    byte[] body = ctx.bodyAsBytes();
+    if (!signature.isValid(ctx.header("X-Slack-Request-Timestamp"),
+        ctx.header("X-Slack-Signature"), body)) {
+      log.warn("Refused a request to {} without a valid Slack signature ({} bytes, from {})",
+          ctx.path(), body.length, ctx.ip());
+      ctx.status(401).result("Invalid or missing Slack signature");
+      return;
+    }
     SlackRequestParser.HttpRequest http = SlackRequestParser.HttpRequest.builder()
         .requestUri(ctx.path())
         .queryString(ctx.queryParamMap())
         .headers(new RequestHeaders(headers(ctx.req())))
-        .requestBody(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8))
+        .requestBody(new String(body, StandardCharsets.UTF_8))
         .remoteAddress(ctx.ip())
         .build();
-    Request<?> request = parser.parse(http);
+    Request<?> request;
+    try {
+      request = parser.parse(http);
+    } catch (RuntimeException e) {
+      // A parser's message may quote the body: only its kind is logged.
+      log.warn("Could not read a signed request to {} ({} bytes): {}", ctx.path(), body.length,
+          e.getClass().getSimpleName());
+      ctx.status(400).result("Not a Slack request");
+      return;
+    }
     if (request == null) {
       ctx.status(400).result("Not a Slack request");
       return;

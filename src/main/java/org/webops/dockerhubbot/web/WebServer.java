@@ -8,19 +8,20 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** The one Javalin server: Slack requests, secret-link pages and health. */
 public final class WebServer implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WebServer.class);
   private static final int MAX_THREADS = 32;
 
   private final Javalin javalin;
   private volatile boolean ready;
 
-  public WebServer(int port, List<Routes> routes) {
+  public WebServer(int port, ClientAddress clients, List<Routes> routes) {
     this.javalin = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
       cfg.jetty.port = port;
       cfg.jetty.threadPool = threadPool();
       cfg.jsonMapper(new JavalinJackson());
-      cfg.contextResolver.ip = ClientAddress::of;
+      cfg.contextResolver.ip = clients::of;
       // Until start-up has finished (migrations), every route answers 503; platforms route
       // traffic only after /health says 200.
       cfg.routes.before(ctx -> {
@@ -30,6 +31,11 @@ public final class WebServer implements AutoCloseable {
         }
       });
       routes.forEach(group -> group.addTo(cfg.routes));
+      // Javalin's own handler logs the exception's message, which may quote request input.
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getClass().getName());
+        ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).result("Internal error");
+      });
     });
   }
 

@@ -118,6 +118,8 @@ public final class RequestService {
     boolean approver;
     try {
       approver = approvers.isApprover(userId);
+    } catch (ApproversUnavailableException e) {
+      return new DecisionOutcome.NotAllowed(e.getMessage());
     } catch (RuntimeException e) {
       log.warn("Could not check whether {} is an approver: {}", userId, e.getMessage());
       return new DecisionOutcome.NotAllowed("I could not check the approver group with Slack just"

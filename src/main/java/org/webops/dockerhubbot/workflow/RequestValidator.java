@@ -15,6 +15,14 @@ public final class RequestValidator {
   public static final List<Integer> LIFETIMES_IN_DAYS = List.of(30, 60, 90, 180, 365);
   public static final int DEFAULT_LIFETIME_DAYS = 90;
   public static final String ALL_PUBLIC_IMAGES = "*/*/public";
+  public static final int MAX_PIPELINE_LENGTH = 200;
+  public static final int MAX_CONTEXT_LENGTH = 200;
+  public static final int MAX_VARIABLE_LENGTH = 100;
+  /**
+   * The repository list, one per line, as typed: it is stored in 2,000 characters and shown on
+   * the card in a field of at most 2,000 ({@code `path`, } per line), which 1,000 leaves room for.
+   */
+  public static final int MAX_REPOSITORIES_LENGTH = 1000;
   private static final int MAX_REPOSITORIES = 20;
 
   private static final Pattern VCS_SLUG =
@@ -43,8 +51,11 @@ public final class RequestValidator {
     String pipeline = trim(form.pipeline());
     if (pipeline.isEmpty()) {
       errors.put(Field.PIPELINE, "Enter the CircleCI project slug, such as gh/my-org/my-repo.");
-    } else if (pipeline.length() > 200
-        || !(VCS_SLUG.matcher(pipeline).matches() || CIRCLECI_SLUG.matcher(pipeline).matches())) {
+    } else if (pipeline.length() > MAX_PIPELINE_LENGTH) {
+      errors.put(Field.PIPELINE, "A project slug has at most " + MAX_PIPELINE_LENGTH
+          + " characters (this has " + pipeline.length() + ").");
+    } else if (!(VCS_SLUG.matcher(pipeline).matches()
+        || CIRCLECI_SLUG.matcher(pipeline).matches())) {
       errors.put(Field.PIPELINE,
           "That is not a CircleCI project slug. Use vcs/org/repo, such as gh/my-org/my-repo"
               + " (gh, bb or circleci/<org-id>/<project-id>).");
@@ -69,7 +80,10 @@ public final class RequestValidator {
     }
 
     String context = trim(form.circleciContext());
-    if (!context.isEmpty() && !CONTEXT.matcher(context).matches()) {
+    if (context.length() > MAX_CONTEXT_LENGTH) {
+      errors.put(Field.CIRCLECI_CONTEXT, "A context name has at most " + MAX_CONTEXT_LENGTH
+          + " characters.");
+    } else if (!context.isEmpty() && !CONTEXT.matcher(context).matches()) {
       errors.put(Field.CIRCLECI_CONTEXT,
           "A context name has letters, digits, '.', '_' or '-' only. Leave it empty to use project variables.");
     }
@@ -105,6 +119,11 @@ public final class RequestValidator {
   }
 
   private static Optional<String> repositoryProblem(List<String> repositories) {
+    int length = String.join("\n", repositories).length();
+    if (length > MAX_REPOSITORIES_LENGTH) {
+      return Optional.of("Keep the list to " + MAX_REPOSITORIES_LENGTH + " characters (it has "
+          + length + "); a glob such as my-org/* covers many repositories.");
+    }
     if (repositories.isEmpty()) {
       return Optional.of("List at least one repository, such as " + ALL_PUBLIC_IMAGES
           + " for all public images.");
@@ -124,6 +143,9 @@ public final class RequestValidator {
   private static Optional<String> variableProblem(String name) {
     if (name.isEmpty()) {
       return Optional.of("Enter an environment variable name.");
+    }
+    if (name.length() > MAX_VARIABLE_LENGTH) {
+      return Optional.of("A variable name has at most " + MAX_VARIABLE_LENGTH + " characters.");
     }
     if (!VARIABLE.matcher(name).matches()) {
       return Optional.of("A variable name has letters, digits and '_' only and does not start"

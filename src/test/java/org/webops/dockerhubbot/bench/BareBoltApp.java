@@ -9,6 +9,8 @@ import java.util.List;
 import okhttp3.OkHttpClient;
 import org.webops.dockerhubbot.testing.TestBot;
 import org.webops.dockerhubbot.web.BoltHandler;
+import org.webops.dockerhubbot.web.ClientAddress;
+import org.webops.dockerhubbot.web.RequestSignature;
 import org.webops.dockerhubbot.web.WebServer;
 
 /**
@@ -28,8 +30,9 @@ public final class BareBoltApp {
     app.command("/dockerhub-user", (request, ctx) -> ctx.ack());
     app.viewSubmission("request-modal", (request, ctx) -> ctx.ack());
     app.start();
-    BoltHandler bolt = new BoltHandler(app);
-    WebServer server = new WebServer(Integer.parseInt(args[0]), List.of(
+    BoltHandler bolt = new BoltHandler(app,
+        new RequestSignature(TestBot.SIGNING_SECRET, java.time.Clock.systemUTC()));
+    WebServer server = new WebServer(Integer.parseInt(args[0]), new ClientAddress(0), List.of(
         routes -> routes.post("/slack/events", bolt),
         routes -> routes.get("/health", ctx -> ctx.result("ok")))).start();
     server.ready();

@@ -29,9 +29,8 @@ class ProvisioningRestartIT {
   /** Longer than any test: the bot is stopped while it waits. */
   static final Duration HELD = Duration.ofSeconds(60);
 
-  @RegisterExtension final RunningBot running = new RunningBot(new Tuning(Duration.ofSeconds(90),
-      TestBot.TUNING.apiRetries(), TestBot.TUNING.runner(), TestBot.TUNING.resumeInterval(),
-      TestBot.TUNING.pollBase(), TestBot.TUNING.cardInterval()));
+  @RegisterExtension final RunningBot running =
+      new RunningBot(TestBot.TUNING.withApiReadTimeout(Duration.ofSeconds(90)));
   private final CountDownLatch slackHeld = new CountDownLatch(1);
   private Flow flow;
   private FakeDockerHub hub;

@@ -40,12 +40,12 @@ class ProvisioningSecretsIT {
       Flow user = new Flow(running);
       user.submitAndApprove(Flow.serviceUser().with("pipeline", "gh/example/user-flow"));
       user.awaitCard("Waiting for <@" + Flow.APPROVER + ">");
-      String signUpText = user.linksTo(Flow.APPROVER).stream()
-          .filter(t -> t.contains("Sign-up for request #" + user.id())).findFirst().orElseThrow();
       assertThat(encryptedLinkRows()).isEqualTo(2); // org credentials + sign-up, unopened
       user.click(Flow.OTHER_APPROVER, "sign-up-again-action");
       user.awaitThread("the sign-up details again");
-      assertThat(encryptedLinkRows()).isEqualTo(3); // and the sign-up details sent again
+      assertThat(encryptedLinkRows()).isEqualTo(2); // the new sign-up link voided the first
+      String signUpText = user.linksTo(Flow.OTHER_APPROVER).stream()
+          .filter(t -> t.contains("Sign-up for request #" + user.id())).findFirst().orElseThrow();
       JsonNode signUp = OpenedLinks.open(running.bot().secretLinks(), signUpText);
       String dockerId = OpenedLinks.field(signUp, "Docker ID");
       String password = OpenedLinks.field(signUp, "Password");
@@ -65,7 +65,7 @@ class ProvisioningSecretsIT {
         assertThat(database).doesNotContain(secret);
       }
       assertThat(logs.size()).isGreaterThan(50); // the capture saw the runs
-      assertThat(encryptedLinkRows()).isEqualTo(3); // both credential links and one sign-up link
+      assertThat(encryptedLinkRows()).isEqualTo(2); // both credential links, unopened
       assertThat(database).contains("kept_secrets").contains("v1:"); // the password, encrypted
 
       // and the links do carry them
@@ -79,7 +79,7 @@ class ProvisioningSecretsIT {
 
   private int encryptedLinkRows() throws SQLException {
     try (Connection c = dataSource().getConnection(); Statement st = c.createStatement();
-        ResultSet rows = st.executeQuery("SELECT COUNT(*) FROM secret_links WHERE claimed_at IS NULL")) {
+        ResultSet rows = st.executeQuery("SELECT COUNT(*) FROM secret_links WHERE ciphertext IS NOT NULL")) {
       rows.next();
       return rows.getInt(1);
     }

@@ -58,7 +58,7 @@ class SlackSecretLinkNotifierTest {
   void expired_credentialsLink_saysHowToGetFreshCredentials() throws Exception {
     // when
     notifier().expired(new SecretLinkStore.PurgedLink("OLumx4zGDW8JRkjsiR6XEg", 12,
-        "Docker Hub credentials for CircleCI", "gh/org/repo", false));
+        "Docker Hub credentials for CircleCI", "gh/org/repo", false, false));
     // then
     String text = slack.await("chat.postMessage", 1).get(0).param("text");
     assertTrue(text.contains("expired unclaimed"), text);
@@ -70,7 +70,7 @@ class SlackSecretLinkNotifierTest {
   void expired_signUpLink_pointsAtTheCardsSendAgainButton() throws Exception {
     // when
     notifier().expired(new SecretLinkStore.PurgedLink("OLumx4zGDW8JRkjsiR6XEg", 12,
-        SecretPayload.SIGN_UP_TITLE, "gh/org/repo", false));
+        SecretPayload.SIGN_UP_TITLE, "gh/org/repo", false, false));
     // then
     String text = slack.await("chat.postMessage", 1).get(0).param("text");
     assertTrue(text.contains("sign-up link expired unclaimed"), text);

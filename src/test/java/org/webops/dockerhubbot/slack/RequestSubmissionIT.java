@@ -208,6 +208,26 @@ class RequestSubmissionIT {
         .containsExactly("gh/example/app", "gh/example/third");
   }
 
+  @ParameterizedTest(name = "{0} characters a line")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {97, 119})
+  void submit_twentyValidRepositoriesTooLongForTheCardOrTheColumn_errorOnTheField(int length)
+      throws Exception {
+    // 97: 1,959 characters stored fit the column, but the card's field would pass Slack's 2,000;
+    // 119: 2,379 characters would not even fit the column
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      String name = String.format("example/r%02d", i);
+      lines.append(name).append("a".repeat(length - name.length())).append('\n');
+    }
+
+    JsonNode answer = submit(ModalValues.valid().with("repositories", lines.toString()));
+
+    assertThat(answer.path("response_action").asText()).isEqualTo("errors");
+    assertThat(answer.path("errors").path("repositories-block").asText())
+        .contains("Keep the list to 1000 characters");
+    assertThat(all()).isEmpty();
+  }
+
   @Test
   void submit_pipelineAlreadyPending_errorOnPipelineAndNoSecondRow() throws Exception {
     // given

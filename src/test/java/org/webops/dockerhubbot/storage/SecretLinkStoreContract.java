@@ -61,7 +61,7 @@ abstract class SecretLinkStoreContract {
   @Test
   void findClaimable_freshLink_returnsMetadataAndLeavesItClaimable() {
     // given
-    store.insert(link("a", T0.plus(Duration.ofHours(1))));
+    store.insert(link("a", T0.plus(Duration.ofHours(1))), Optional.empty());
     // when
     var first = store.findClaimable("a", T0);
     var second = store.findClaimable("a", T0);
@@ -78,7 +78,7 @@ abstract class SecretLinkStoreContract {
   @Test
   void claim_firstTime_returnsCiphertextAndClearsIt() {
     // given
-    store.insert(link("a", T0.plus(Duration.ofHours(1))));
+    store.insert(link("a", T0.plus(Duration.ofHours(1))), Optional.empty());
     // when
     Optional<ClaimedLink> claimed = store.claim("a", T0.plusSeconds(5));
     // then
@@ -94,7 +94,7 @@ abstract class SecretLinkStoreContract {
   @Test
   void claim_secondTime_returnsEmpty() {
     // given
-    store.insert(link("a", T0.plus(Duration.ofHours(1))));
+    store.insert(link("a", T0.plus(Duration.ofHours(1))), Optional.empty());
     store.claim("a", T0);
     // when
     Optional<ClaimedLink> again = store.claim("a", T0.plusSeconds(1));
@@ -105,7 +105,7 @@ abstract class SecretLinkStoreContract {
   @Test
   void claimAndFind_expiredOrUnknown_returnEmpty() {
     // given
-    store.insert(link("a", T0.plus(Duration.ofHours(1))));
+    store.insert(link("a", T0.plus(Duration.ofHours(1))), Optional.empty());
     Instant atExpiry = T0.plus(Duration.ofHours(1));
     // when / then
     assertTrue(store.findClaimable("a", atExpiry).isEmpty());
@@ -117,7 +117,7 @@ abstract class SecretLinkStoreContract {
   @Test
   void claim_fiftyConcurrentClaims_exactlyOneWins() throws Exception {
     // given
-    store.insert(link("a", T0.plus(Duration.ofHours(1))));
+    store.insert(link("a", T0.plus(Duration.ofHours(1))), Optional.empty());
     int claimers = 50;
     ExecutorService pool = Executors.newFixedThreadPool(claimers);
     CountDownLatch start = new CountDownLatch(1);
@@ -149,9 +149,9 @@ abstract class SecretLinkStoreContract {
   @Test
   void purgeExpired_mixedRows_deletesOnlyExpiredAndTellsWhichWereClaimed() {
     // given
-    store.insert(link("expired-unclaimed", T0.plusSeconds(10)));
-    store.insert(link("expired-claimed", T0.plusSeconds(20)));
-    store.insert(link("live", T0.plusSeconds(100)));
+    store.insert(link("expired-unclaimed", T0.plusSeconds(10)), Optional.empty());
+    store.insert(link("expired-claimed", T0.plusSeconds(20)), Optional.empty());
+    store.insert(link("live", T0.plusSeconds(100)), Optional.empty());
     store.claim("expired-claimed", T0);
     // when
     List<PurgedLink> purged = store.purgeExpired(T0.plusSeconds(30));
@@ -159,12 +159,52 @@ abstract class SecretLinkStoreContract {
     // then
     assertEquals(
         List.of(
-            new PurgedLink("expired-unclaimed", requestId, "Docker Hub credentials", "gh/org/repo", false),
-            new PurgedLink("expired-claimed", requestId, "Docker Hub credentials", "gh/org/repo", true)),
+            new PurgedLink("expired-unclaimed", requestId, "Docker Hub credentials", "gh/org/repo",
+                false, false),
+            new PurgedLink("expired-claimed", requestId, "Docker Hub credentials", "gh/org/repo",
+                true, false)),
         purged);
     assertTrue(again.isEmpty());
     assertTrue(store.findClaimable("live", T0.plusSeconds(30)).isPresent());
     String table = TestDatabases.dumpTable(db, "secret_links");
     assertFalse(table.contains("expired-"), table);
+  }
+
+  @Test
+  void insertReplacing_voidsTheRequestsUnclaimedLinksOfThatTitleOnly() {
+    // given: two unclaimed sign-up links, one claimed, one of another title, one of another request
+    long other = TestDatabases.insertRequest(db, "gh/org/other");
+    Instant later = T0.plus(Duration.ofHours(1));
+    store.insert(titled("first", requestId, "Sign-up"), Optional.empty());
+    store.insert(titled("second", requestId, "Sign-up"), Optional.empty());
+    store.insert(titled("claimed", requestId, "Sign-up"), Optional.empty());
+    store.claim("claimed", T0);
+    store.insert(titled("credentials", requestId, "Credentials"), Optional.empty());
+    store.insert(titled("elsewhere", other, "Sign-up"), Optional.empty());
+
+    // when
+    store.insert(titled("newest", requestId, "Sign-up"), Optional.of("Sign-up"));
+
+    // then
+    for (String voided : List.of("first", "second")) {
+      assertTrue(store.findClaimable(voided, T0).isEmpty(), voided);
+      assertTrue(store.isReplaced(voided, T0), voided);
+      assertTrue(store.claim(voided, T0).isEmpty(), voided);
+    }
+    assertFalse(store.isReplaced("claimed", T0));
+    for (String live : List.of("credentials", "elsewhere", "newest")) {
+      assertTrue(store.findClaimable(live, T0).isPresent(), live);
+      assertFalse(store.isReplaced(live, T0), live);
+    }
+    String table = TestDatabases.dumpTable(db, "secret_links");
+    assertFalse(table.contains("ciphertext=Y2lwaGVydGV4dC1maXJzd"), "the voided ciphertext is gone");
+    assertEquals(List.of(true), store.purgeExpired(later).stream()
+        .filter(p -> p.id().equals("first")).map(PurgedLink::wasReplaced).toList());
+  }
+
+  private NewLink titled(String id, long request, String title) {
+    return new NewLink(id, request, "U0AUDIENCE", title, "gh/org/repo",
+        ("ciphertext-" + id).getBytes(StandardCharsets.UTF_8), new byte[12], T0,
+        T0.plus(Duration.ofMinutes(30)));
   }
 }

@@ -43,6 +43,18 @@ public final class LogCapture implements AutoCloseable {
         .collect(Collectors.joining("\n"));
   }
 
+  /**
+   * Every captured event as the application's console layout prints it (the appender that
+   * {@code LogSetup} made), split into lines.
+   */
+  public java.util.List<String> lines() {
+    var console = (ch.qos.logback.core.OutputStreamAppender<ILoggingEvent>)
+        root.getAppender("STDOUT");
+    var layout = ((ch.qos.logback.classic.encoder.PatternLayoutEncoder) console.getEncoder())
+        .getLayout();
+    return events.stream().flatMap(event -> layout.doLayout(event).lines()).toList();
+  }
+
   public int size() {
     return events.size();
   }

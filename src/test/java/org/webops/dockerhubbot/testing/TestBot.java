@@ -50,7 +50,7 @@ public final class TestBot implements AutoCloseable {
           () -> 1.0),
       new ProvisioningRunner.Settings(Duration.ofSeconds(30), Duration.ofSeconds(10), 4,
           Duration.ofMillis(20)),
-      Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(1));
+      Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(200));
 
   public TestBot(Path dataDir, FakeSlack slack, Map<String, String> overrides) {
     this(dataDir, slack, overrides, TUNING);
@@ -68,7 +68,13 @@ public final class TestBot implements AutoCloseable {
     this.env = new HashMap<>(baseEnvironment(dataDir, slack, circleci));
     this.env.put("DOCKERHUB_API_URL", dockerhub.apiUrl());
     this.env.putAll(overrides);
-    start();
+    try {
+      start();
+    } catch (RuntimeException e) {
+      circleci.close();
+      dockerhub.close();
+      throw e;
+    }
   }
 
   public static Map<String, String> baseEnvironment(Path dataDir, FakeSlack slack,
@@ -185,6 +191,13 @@ public final class TestBot implements AutoCloseable {
 
   public Response post(String path) throws IOException {
     return http.newCall(new Request.Builder().url(baseUrl() + path)
+        .post(RequestBody.create(new byte[0], null)).build()).execute();
+  }
+
+  /** A POST claiming to come through proxies, as a client can claim anything. */
+  public Response postForwardedFor(String path, String forwardedFor) throws IOException {
+    return http.newCall(new Request.Builder().url(baseUrl() + path)
+        .header("X-Forwarded-For", forwardedFor)
         .post(RequestBody.create(new byte[0], null)).build()).execute();
   }
 

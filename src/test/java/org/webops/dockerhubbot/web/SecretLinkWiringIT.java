@@ -75,6 +75,72 @@ class SecretLinkWiringIT {
   }
 
   @Test
+  void claims_noProxyTrusted_aRotatedForwardedForNeitherEscapesTheLimitNorReachesTheAudit()
+      throws Exception {
+    // given: a link of a stored request
+    long requestId = storedRequest();
+    SecretLink link = bot.secretLinks().create(new SecretPayload("t", "gh/example/app",
+        List.of(new SecretPayload.Field("x", "y")), ""), "U0APPROVER", requestId,
+        Duration.ofHours(1));
+
+    // when: eleven tries, each claiming another client address, then the real claim
+    int lastCode = 0;
+    for (int i = 0; i < 11; i++) {
+      try (Response claim = bot.postForwardedFor("/s/wrong-id-" + i + "/claim",
+          "198.51.100." + i)) {
+        lastCode = claim.code();
+      }
+    }
+    try (Response claim = bot.postForwardedFor("/s/" + link.id() + "/claim", "6.6.6.6")) {
+      // then: all counted against the one peer address: the limit holds
+      assertThat(claim.code()).isEqualTo(429);
+    }
+    assertThat(lastCode).isEqualTo(429);
+  }
+
+  @Test
+  void claim_oneProxyTrusted_theEntryItAppendedIsTheClientInTheAudit() throws Exception {
+    bot = running.restartWith(Map.of("TRUSTED_PROXY_HOPS", "1"));
+    long requestId = storedRequest();
+    SecretLink link = bot.secretLinks().create(new SecretPayload("t", "gh/example/app",
+        List.of(new SecretPayload.Field("x", "y")), ""), "U0APPROVER", requestId,
+        Duration.ofHours(1));
+
+    try (Response claim = bot.postForwardedFor("/s/" + link.id() + "/claim",
+        "6.6.6.6, 203.0.113.7")) {
+      assertThat(claim.code()).isEqualTo(200);
+    }
+
+    assertThat(bot.audit().forRequest(requestId)).filteredOn(e -> e.action().equals(
+        "secret-link-claimed")).singleElement().satisfies(e ->
+        assertThat(e.detail()).endsWith("revealed from 203.0.113.7"));
+  }
+
+  @Test
+  void claim_noProxyTrusted_theAuditShowsThePeerNotTheHeader() throws Exception {
+    long requestId = storedRequest();
+    SecretLink link = bot.secretLinks().create(new SecretPayload("t", "gh/example/app",
+        List.of(new SecretPayload.Field("x", "y")), ""), "U0APPROVER", requestId,
+        Duration.ofHours(1));
+
+    try (Response claim = bot.postForwardedFor("/s/" + link.id() + "/claim", "6.6.6.6")) {
+      assertThat(claim.code()).isEqualTo(200);
+    }
+
+    assertThat(bot.audit().forRequest(requestId)).filteredOn(e -> e.action().equals(
+        "secret-link-claimed")).singleElement().satisfies(e ->
+        assertThat(e.detail()).endsWith("revealed from 127.0.0.1").doesNotContain("6.6.6.6"));
+  }
+
+  private long storedRequest() throws Exception {
+    try (Response response = bot.send(ModalValues.valid().submittedBy("U0REQUESTER", "C0GENERAL"))) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+    return Await.first(() -> bot.requests().findLive("gh/example/app", java.util.Optional.empty()),
+        "the stored request").id();
+  }
+
+  @Test
   void page_unknownId_goneWithSecurityHeaders() throws Exception {
     try (Response page = bot.get("/s/does-not-exist")) {
       assertThat(page.code()).isEqualTo(404);

@@ -51,6 +51,66 @@ class SlackEventsIT {
   }
 
   @Test
+  void newCommand_pipelineLongerThanTheField_modalOpensWithoutPrefill() throws Exception {
+    // Slack refuses a whole view whose initial value is longer than its field's max_length.
+    String tooLong = "gh/example/" + "a".repeat(200);
+
+    try (Response response = bot.send(SlackRequests.slashCommand(USER, "C0GENERAL",
+        "new " + tooLong, slack.responseUrl("cmd")))) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+
+    JsonNode view = JSON.readTree(slack.await("views.open", 1).get(0).param("view"));
+    JsonNode pipeline = view.path("blocks").get(1).path("element");
+    assertThat(pipeline.path("max_length").asInt()).isEqualTo(200);
+    assertThat(pipeline.has("initial_value")).isFalse();
+  }
+
+  @Test
+  void unsignedHugeMalformedPayload_401BeforeParsing_andNoLogLineCarriesTheBody()
+      throws Exception {
+    // given: 900 KB of broken JSON, no signature
+    String marker = "PAYLOAD-MARKER-";
+    String body = "payload=" + java.net.URLEncoder.encode("{\"type\":\"" + marker
+        + "x".repeat(900_000), java.nio.charset.StandardCharsets.UTF_8);
+
+    try (org.webops.dockerhubbot.testing.LogCapture logs =
+        new org.webops.dockerhubbot.testing.LogCapture()) {
+      // when
+      try (Response response = bot.send(body, Instant.now().getEpochSecond(), null)) {
+        // then
+        assertThat(response.code()).isEqualTo(401);
+      }
+      assertThat(logs.lines()).isNotEmpty().allSatisfy(line -> {
+        assertThat(line).doesNotContain(marker).doesNotContain("xxxxxxxxxx");
+        assertThat(line.length()).isLessThan(2_000);
+      });
+      assertThat(logs.text()).contains("without a valid Slack signature (" + body.length()
+          + " bytes");
+    }
+  }
+
+  @Test
+  void signedButMalformedPayload_400_andTheLogSaysSoWithoutTheBody() throws Exception {
+    String marker = "SIGNED-MARKER-";
+    String body = "payload=" + java.net.URLEncoder.encode("{\"type\":\"" + marker
+        + "y".repeat(50_000), java.nio.charset.StandardCharsets.UTF_8);
+
+    try (org.webops.dockerhubbot.testing.LogCapture logs =
+        new org.webops.dockerhubbot.testing.LogCapture()) {
+      try (Response response = bot.send(body)) {
+        assertThat(response.code()).isEqualTo(400);
+      }
+      assertThat(logs.lines()).allSatisfy(line -> {
+        assertThat(line).doesNotContain(marker);
+        assertThat(line.length()).isLessThan(2_000);
+      });
+      assertThat(logs.text()).contains("Could not read a signed request");
+    }
+    assertThat(bot.allRequests()).isEmpty();
+  }
+
+  @Test
   void newCommand_forgedSignature_401AndNoSlackCallNoRow() throws Exception {
     assertRefusedWithoutEffect(body -> {
       long now = Instant.now().getEpochSecond();

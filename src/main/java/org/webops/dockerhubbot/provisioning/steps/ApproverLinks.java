@@ -1,5 +1,6 @@
 package org.webops.dockerhubbot.provisioning.steps;
 
+import java.util.Optional;
 import org.webops.dockerhubbot.provisioning.ProvisioningSettings;
 import org.webops.dockerhubbot.provisioning.RunContext;
 import org.webops.dockerhubbot.secretlinks.SecretLink;
@@ -23,15 +24,21 @@ public final class ApproverLinks {
     this.settings = settings;
   }
 
-  /** @param text what the link is for; never a secret */
-  void send(RunContext run, SecretPayload payload, String text) {
-    sendTo(run.approver(), run, payload, text);
+  /**
+   * @param text what the link is for; never a secret
+   * @param replacing the title of the request's earlier links this one makes void, because it
+   *     carries the same secret: the newest link is then the only claimable copy
+   */
+  void send(RunContext run, SecretPayload payload, String text, Optional<String> replacing) {
+    sendTo(run.approver(), run, payload, text, replacing);
   }
 
   /** The same, to another approver. */
-  void sendTo(String user, RunContext run, SecretPayload payload, String text) {
+  void sendTo(String user, RunContext run, SecretPayload payload, String text,
+      Optional<String> replacing) {
     run.lease().check(); // a run that lost its lease hands out nothing more
-    SecretLink link = links.create(payload, user, run.requestId(), settings.linkTtl());
+    SecretLink link = links.create(payload, user, run.requestId(), settings.linkTtl(),
+        replacing);
     messenger.postEphemeral(settings.approvalChannel(), user, link, text);
   }
 }

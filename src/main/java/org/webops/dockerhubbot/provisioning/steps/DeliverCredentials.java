@@ -65,7 +65,9 @@ public final class DeliverCredentials implements Step {
         spec.pipeline(), fields,
         SecretPayload.circleCiAuthSnippet(spec.userVariable(), spec.tokenVariable()));
     links.send(run, payload, "*Credentials for " + SlackText.code(spec.pipeline()) + "* (request #" + run.requestId()
-            + "): store them in the webops password manager. CircleCI has them already.");
+            + "): store them in the webops password manager. CircleCI has them already.",
+        spec.kind() == CredentialKind.SERVICE_USER ? Optional.of(SecretPayload.SIGN_UP_TITLE)
+            : Optional.empty());
     tokens.forget(run.requestId());
     return StepResult.Done.with("Sent " + approver + " the one-time link with the credentials"
         + " for the password manager");

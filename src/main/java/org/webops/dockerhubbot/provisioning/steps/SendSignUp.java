@@ -1,6 +1,7 @@
 package org.webops.dockerhubbot.provisioning.steps;
 
 import java.util.List;
+import java.util.Optional;
 import org.webops.dockerhubbot.provisioning.Facts;
 import org.webops.dockerhubbot.provisioning.RunContext;
 import org.webops.dockerhubbot.provisioning.SignUpDetails;
@@ -64,6 +65,7 @@ public final class SendSignUp implements Step, SignUpDetails {
         + SlackText.code(email) + ".\n"
         + "4. Leave two-factor authentication off: the bot signs in as this user to make"
         + " its token.\n"
-        + "5. Click *Account created and e-mail verified* on the request's card.");
+        + "5. Click *Account created and e-mail verified* on the request's card.",
+        Optional.of(SecretPayload.SIGN_UP_TITLE));
   }
 }

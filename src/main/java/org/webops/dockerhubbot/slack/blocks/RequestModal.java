@@ -48,8 +48,11 @@ public final class RequestModal {
         .label(plainText("CircleCI project"))
         .hint(plainText("The project slug from CircleCI's address: gh/org/repo or bb/org/repo."))
         .element(plainTextInput(t -> {
-          t.actionId(PIPELINE_ACTION).placeholder(plainText("gh/my-org/my-repo")).maxLength(200);
-          pipeline.ifPresent(t::initialValue);
+          t.actionId(PIPELINE_ACTION).placeholder(plainText("gh/my-org/my-repo"))
+              .maxLength(RequestValidator.MAX_PIPELINE_LENGTH);
+          // Slack refuses the whole view when an initial value is longer than its field.
+          pipeline.filter(p -> p.length() <= RequestValidator.MAX_PIPELINE_LENGTH)
+              .ifPresent(t::initialValue);
           return t;
         }))));
     List<OptionObject> kinds = options(CredentialKind.values());
@@ -68,21 +71,25 @@ public final class RequestModal {
         .hint(plainText("One per line. */*/public covers all public images, which lifts the"
             + " anonymous pull limit; add my-org/* for the organisation's own images."))
         .element(plainTextInput(t -> t.actionId(REPOSITORIES_ACTION).multiline(true)
+            .maxLength(RequestValidator.MAX_REPOSITORIES_LENGTH)
             .initialValue(RequestValidator.ALL_PUBLIC_IMAGES)))));
     blocks.add(input(i -> i.blockId(CONTEXT_BLOCK)
         .optional(true)
         .label(plainText("CircleCI context"))
         .hint(plainText("Leave empty to write project environment variables, or name a context"
             + " to share the credential between projects."))
-        .element(plainTextInput(t -> t.actionId(CONTEXT_ACTION).maxLength(200)
+        .element(plainTextInput(t -> t.actionId(CONTEXT_ACTION)
+            .maxLength(RequestValidator.MAX_CONTEXT_LENGTH)
             .placeholder(plainText("project variables"))))));
     blocks.add(input(i -> i.blockId(USER_VARIABLE_BLOCK)
         .label(plainText("Variable for the user name"))
-        .element(plainTextInput(t -> t.actionId(USER_VARIABLE_ACTION).maxLength(100)
+        .element(plainTextInput(t -> t.actionId(USER_VARIABLE_ACTION)
+            .maxLength(RequestValidator.MAX_VARIABLE_LENGTH)
             .initialValue(DEFAULT_USER_VARIABLE)))));
     blocks.add(input(i -> i.blockId(TOKEN_VARIABLE_BLOCK)
         .label(plainText("Variable for the access token"))
-        .element(plainTextInput(t -> t.actionId(TOKEN_VARIABLE_ACTION).maxLength(100)
+        .element(plainTextInput(t -> t.actionId(TOKEN_VARIABLE_ACTION)
+            .maxLength(RequestValidator.MAX_VARIABLE_LENGTH)
             .initialValue(DEFAULT_TOKEN_VARIABLE)))));
     List<OptionObject> lifetimes = RequestValidator.LIFETIMES_IN_DAYS.stream()
         .map(RequestModal::lifetimeOption).toList();
