@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.webops.dockerhubbot.storage.DatabaseUrl;
+import org.webops.dockerhubbot.workflow.CredentialKind;
+import org.webops.dockerhubbot.workflow.CredentialKinds;
 
 /**
  * The validated configuration (DESIGN.md §6). Built once from the environment; nothing reads the
@@ -52,6 +54,8 @@ public record Config(
   private static final Pattern CHANNEL_ID = Pattern.compile("[CG][A-Z0-9]{2,}");
   private static final Pattern USERGROUP_ID = Pattern.compile("S[A-Z0-9]{2,}");
   private static final Pattern HUB_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{1,254}");
+  /** Docker's rule for team (group) names, as its terraform provider checks it; case is kept. */
+  private static final Pattern TEAM_NAME = Pattern.compile("[A-Za-z0-9_-]{3,30}");
 
   /** Socket Mode when an app-level token is given, HTTP (signed requests) otherwise. */
   public boolean socketMode() {
@@ -61,6 +65,12 @@ public record Config(
   /** Service users need a team to join and an e-mail alias to sign up with. */
   public boolean serviceUsersConfigured() {
     return dockerhubTeam.isPresent() && serviceEmailTemplate.isPresent();
+  }
+
+  /** Which credential kinds this configuration can make, and why not the others. */
+  public CredentialKinds credentialKinds() {
+    return CredentialKinds.of(dockerhubAdmin instanceof AdminCredential.OwnerPassword,
+        serviceUsersConfigured(), dataEncryptionKey.isPresent());
   }
 
   public static Config fromEnvironment(Map<String, String> env) {
@@ -77,7 +87,8 @@ public record Config(
     Optional<String> approverGroup = in.optional("SLACK_APPROVER_GROUP", matching(USERGROUP_ID, "a user-group id such as S0123ABCD"));
 
     String org = in.required("DOCKERHUB_ORG", matching(HUB_NAME, "a Docker Hub organisation name (lower-case letters, digits, - or _)"));
-    Optional<String> team = in.optional("DOCKERHUB_TEAM", matching(HUB_NAME, "a Docker Hub team name"));
+    Optional<String> team = in.optional("DOCKERHUB_TEAM", matching(TEAM_NAME,
+        "a Docker Hub team name: 3 to 30 letters, digits, - or _"));
     AdminCredential admin = adminCredential(in);
     Optional<String> emailTemplate = in.optional("SERVICE_EMAIL_TEMPLATE", Config::parseEmailTemplate);
     if (team.isPresent() != emailTemplate.isPresent() && !in.hasProblemWith("DOCKERHUB_TEAM") && !in.hasProblemWith("SERVICE_EMAIL_TEMPLATE")) {
@@ -95,6 +106,16 @@ public record Config(
     boolean dryRun = in.optional("DRY_RUN", Config::parseBoolean).orElse(false);
     int proxyHops = in.optional("TRUSTED_PROXY_HOPS", Config::parseHops).orElse(0);
 
+    if (admin != null && !in.hasProblemWith("DOCKERHUB_TEAM")
+        && !in.hasProblemWith("SERVICE_EMAIL_TEMPLATE")) {
+      CredentialKinds kinds = CredentialKinds.of(admin instanceof AdminCredential.OwnerPassword,
+          team.isPresent() && emailTemplate.isPresent(), dataKey.isPresent());
+      if (kinds.available().isEmpty()) {
+        in.problem("No credential kind can be made with this configuration: "
+            + kinds.whyNot(CredentialKind.ORG_TOKEN).orElseThrow() + " "
+            + kinds.whyNot(CredentialKind.SERVICE_USER).orElseThrow());
+      }
+    }
     in.throwIfProblems();
     return new Config(port, botToken, signingSecret, appToken, approvalChannel, approverGroup,
         org, team, admin, emailTemplate, circleciToken, publicBaseUrl, database, dataKey, ttl,

@@ -183,7 +183,7 @@ public final class Wiring implements AutoCloseable {
       }
     }
     RequestService service = new RequestService(requests, audit, approvers,
-        new RequestValidator(), projectLookup(config, http, clock), serviceUsersUnavailable(config),
+        new RequestValidator(config.dockerhubOrg()), projectLookup(config, http, clock), config.credentialKinds(),
         config.dryRun(), clock);
     RunStore runs = new JdbcRunStore(database.dataSource());
     String instance = instanceName();
@@ -244,7 +244,7 @@ public final class Wiring implements AutoCloseable {
     App app = new App(appConfig.build());
     RequestQueries queries = new RequestQueries(requests, runs);
     new Listeners(
-        new DockerhubUserCommand(queries, config.dryRun()),
+        new DockerhubUserCommand(queries, config.dryRun(), config.credentialKinds()),
         new RequestModalSubmission(service, announcer, async),
         new CardButton("Approve", (id, user) ->
             CompletableFuture.completedFuture(replies.handle(service.approve(id, user))), async),
@@ -299,10 +299,7 @@ public final class Wiring implements AutoCloseable {
         0, tuning.resumeInterval().toMillis(), TimeUnit.MILLISECONDS);
     web.ready();
 
-    if (config.dataEncryptionKey().isEmpty()) {
-      log.warn("DATA_ENCRYPTION_KEY is not set: service-user requests are refused until it is;"
-          + " organisation access tokens work without it");
-    }
+    log.info("Credential kinds: {}", config.credentialKinds().describe());
     log.info("dockerhub-user-bot serving on port {} after {} ms ({})", web.port(),
         java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), config);
   }
@@ -386,18 +383,6 @@ public final class Wiring implements AutoCloseable {
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
-  }
-
-  static Optional<String> serviceUsersUnavailable(Config config) {
-    if (!config.serviceUsersConfigured()) {
-      return Optional.of("Service users are not set up here (DOCKERHUB_TEAM and"
-          + " SERVICE_EMAIL_TEMPLATE). Choose an organisation access token, or ask webops.");
-    }
-    if (config.dataEncryptionKey().isEmpty()) {
-      return Optional.of("Service users need DATA_ENCRYPTION_KEY, which is not set. Choose an"
-          + " organisation access token, or ask webops to set the key.");
-    }
-    return Optional.empty();
   }
 
   /** {@code host:pid}: names this process in lease owners, for people and tests. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.webops.dockerhubbot.workflow.CredentialKind;
 
 class ConfigTest {
   private static final String ADMIN_PASSWORD = "admin-pass-5c1e9";
@@ -53,10 +54,7 @@ class ConfigTest {
   @Test
   void fromEnvironment_everythingSet_readsEachValue() {
     // given
-    Map<String, String> env = complete();
-    env.remove("DOCKERHUB_ADMIN_USERNAME");
-    env.remove("DOCKERHUB_ADMIN_PASSWORD");
-    env.put("DOCKERHUB_ADMIN_TOKEN", "dckr_oat_abc");
+    Map<String, String> env = withOrganisationTokenOnly();
     env.put("PORT", "8080");
     env.put("SLACK_APP_TOKEN", "xapp-1");
     env.put("SLACK_APPROVER_GROUP", "S0123ABCD");
@@ -126,6 +124,8 @@ class ConfigTest {
         Arguments.of("DOCKERHUB_API_URL", "hub.docker.com"),
         Arguments.of("CIRCLECI_API_URL", "::"),
         Arguments.of("DRY_RUN", "maybe"),
+        Arguments.of("DOCKERHUB_TEAM", "ab"),
+        Arguments.of("DOCKERHUB_TEAM", "ci pullers"),
         Arguments.of("TRUSTED_PROXY_HOPS", "-1"),
         Arguments.of("TRUSTED_PROXY_HOPS", "one"));
   }
@@ -143,6 +143,43 @@ class ConfigTest {
         .isInstanceOf(ConfigException.class)
         .satisfies(e -> assertThat(((ConfigException) e).problems())
             .singleElement().asString().startsWith(name + " is malformed: "));
+  }
+
+  @Test
+  void fromEnvironment_organisationTokenOnlyAndNoServiceUsers_noKindCanWorkReported() {
+    Map<String, String> env = withOrganisationTokenOnly();
+
+    assertThatThrownBy(() -> Config.fromEnvironment(env))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("No credential kind can be made")
+        .hasMessageContaining("owner's username and password")
+        .hasMessageContaining("DOCKERHUB_TEAM and SERVICE_EMAIL_TEMPLATE")
+        .hasMessageNotContaining("dckr_oat_abc");
+  }
+
+  @Test
+  void credentialKinds_organisationTokenWithServiceUsers_onlyServiceUsersOffered() {
+    Map<String, String> env = withOrganisationTokenOnly();
+    env.put("DOCKERHUB_TEAM", "Ci_Pullers");
+    env.put("SERVICE_EMAIL_TEMPLATE", "webops+{id}@example.org");
+    env.put("DATA_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+
+    Config config = Config.fromEnvironment(env);
+
+    assertThat(config.credentialKinds().available())
+        .containsExactly(CredentialKind.SERVICE_USER);
+    assertThat(config.credentialKinds().whyNot(
+        CredentialKind.ORG_TOKEN)).hasValueSatisfying(why ->
+        assertThat(why).contains("does not let an organisation access token manage"));
+    assertThat(config.dockerhubTeam()).contains("Ci_Pullers"); // Docker's rule keeps the case
+  }
+
+  private static Map<String, String> withOrganisationTokenOnly() {
+    Map<String, String> env = complete();
+    env.remove("DOCKERHUB_ADMIN_USERNAME");
+    env.remove("DOCKERHUB_ADMIN_PASSWORD");
+    env.put("DOCKERHUB_ADMIN_TOKEN", "dckr_oat_abc");
+    return env;
   }
 
   @Test

@@ -130,17 +130,13 @@ public final class CircleCiClient {
   }
 
   /**
-   * {@code GET /project/{project-slug}/envvar}: the project's variables, values masked. The spec
-   * declares no page-token parameter for this call, so only the one page it answers is read.
+   * {@code GET /project/{project-slug}/envvar}: the project's variables, values masked, every page.
+   * The spec declares no page token for this call, but CircleCI pages it (its terraform provider
+   * follows {@code next_page_token} with {@code page-token}): a variable on a later page must not
+   * look absent.
    */
   public List<ProjectEnvVar> listProjectEnvVars(ProjectSlug slug) {
-    Request request = get(Urls.expand(baseUrl, PROJECT_ENVVARS, slug.value()));
-    ApiResponse response = transport.execute(request);
-    JsonNode items = transport.tree(request, response).path("items");
-    if (!items.isArray()) {
-      throw transport.unexpected(request, response, "no items list in the answer");
-    }
-    return transport.convert(request, response, items, listOf(ProjectEnvVar.class));
+    return pages(Urls.expand(baseUrl, PROJECT_ENVVARS, slug.value()), ProjectEnvVar.class);
   }
 
   /** {@code DELETE /project/{project-slug}/envvar/{name}}. */

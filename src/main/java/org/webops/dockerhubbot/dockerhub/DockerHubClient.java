@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -471,23 +473,36 @@ public final class DockerHubClient {
     authorized(request);
   }
 
-  /** {@code GET /v2/orgs/{org_name}/groups/{group_name}/members}, all pages. */
+  /**
+   * {@code GET /v2/orgs/{org_name}/groups/{group_name}/members}, all pages; read as a page object
+   * or a bare array.
+   */
   public List<TeamMember> listTeamMembers(String org, String team) {
     return pages(
         page -> pageUrl(TEAM_MEMBERS, page, org, team),
         TeamMember.class,
-        DockerHubClient::resultsPage);
+        tree -> {
+          if (!tree.isArray()) {
+            return resultsPage(tree);
+          }
+          // docker/hub-tool reads a bare array (no pages); the spec and Docker's terraform
+          // provider a {count, next, previous, results} page.
+          List<JsonNode> items = new ArrayList<>();
+          tree.forEach(items::add);
+          return new Page(items, false);
+        });
   }
 
   /**
-   * {@code POST /v2/orgs/{org_name}/groups/{group_name}/members}: adds an organisation member
+   * {@code POST /v2/orgs/{org_name}/groups/{group_name}/members/}: adds an organisation member
    * (the invitation must have been accepted) to a team. Not retried; see {@link
    * #ensureTeamMember}.
    */
   public void addTeamMember(String org, String team, String username) {
+    // With the trailing slash, as Docker's own clients send it: without, Docker Hub redirects.
     Request.Builder request =
         new Request.Builder()
-            .url(url(TEAM_MEMBERS, org, team))
+            .url(url(TEAM_MEMBERS, org, team).newBuilder().addPathSegment("").build())
             .post(Json.body(new AddMemberBody(username)));
     if (dryRun) {
       transport.describe(request.build(), "add " + username + " to team " + org + "/" + team);
@@ -627,14 +642,32 @@ public final class DockerHubClient {
   private record CreatePatBody(
       @JsonProperty("token_label") String tokenLabel,
       @JsonProperty("scopes") List<String> scopes,
-      @JsonProperty("expires_at") Instant expiresAt) {}
+      @JsonProperty("expires_at") String expiresAt) {
+    CreatePatBody(String tokenLabel, List<String> scopes, Instant expiresAt) {
+      this(tokenLabel, scopes, wholeSeconds(expiresAt));
+    }
+  }
 
   private record PatchPatBody(@JsonProperty("is_active") boolean isActive) {}
 
   private record CreateOatBody(
       @JsonProperty("label") String label,
       @JsonProperty("resources") List<OrgTokenResource> resources,
-      @JsonProperty("expires_at") Instant expiresAt) {}
+      @JsonProperty("expires_at") String expiresAt) {
+    CreateOatBody(String label, List<OrgTokenResource> resources, Instant expiresAt) {
+      this(label, resources, wholeSeconds(expiresAt));
+    }
+  }
+
+  /**
+   * {@code 2026-07-15T10:42:07Z}: the spec's examples, and Docker's terraform provider, which
+   * accepts at most six fractional digits ({@code (\.\d{1,6})?Z}); a clock with nanoseconds would
+   * otherwise send nine.
+   */
+  static String wholeSeconds(Instant instant) {
+    return instant == null ? null
+        : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+  }
 
   private record BulkInviteBody(
       @JsonProperty("org") String org,

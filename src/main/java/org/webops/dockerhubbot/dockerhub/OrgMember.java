@@ -9,4 +9,14 @@ public record OrgMember(
     @JsonProperty("username") String username,
     @JsonProperty("email") String email,
     @JsonProperty("role") String role,
-    @JsonProperty("groups") List<String> groups) {}
+    @JsonProperty("groups") List<String> groups) {
+
+  /**
+   * Whether this entry is a pending invitation rather than a member: the members list carries
+   * invitees with the role {@code Invitee} (Docker's terraform provider: "Owner", "Member",
+   * "Invitee").
+   */
+  public boolean isInvitee() {
+    return "invitee".equalsIgnoreCase(role);
+  }
+}

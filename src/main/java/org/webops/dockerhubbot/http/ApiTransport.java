@@ -43,6 +43,8 @@ public final class ApiTransport {
 
   private final String api;
   private final OkHttpClient http;
+  /** For writes: a redirect is an error, never followed (it would be replayed as a GET). */
+  private final OkHttpClient writes;
   private final RetryPolicy policy;
   private final Sleeper sleeper;
   private final Clock clock;
@@ -66,6 +68,7 @@ public final class ApiTransport {
       Clock clock, Collection<String> secrets, Fence fence) {
     this.api = Objects.requireNonNull(api);
     this.http = Objects.requireNonNull(http);
+    this.writes = http.newBuilder().followRedirects(false).followSslRedirects(false).build();
     this.policy = Objects.requireNonNull(policy);
     this.sleeper = Objects.requireNonNull(sleeper);
     this.clock = Objects.requireNonNull(clock);
@@ -124,7 +127,7 @@ public final class ApiTransport {
       fence.check();
       Response response;
       try {
-        response = http.newCall(request).execute();
+        response = (isWrite(method) ? writes : http).newCall(request).execute();
       } catch (IOException e) {
         if (!last && retryableFailure(e)) {
           waitBeforeRetry(method, path, attempt, maxAttempts, e.getClass().getSimpleName(), null);
@@ -145,6 +148,10 @@ public final class ApiTransport {
         throw new TransportException(api, method, path, describe(e), e);
       }
       log.debug("{} {} {} -> {}", api, method, path, status);
+      if (status >= 300 && status < 400) {
+        log.warn("{} {} {} was redirected ({}); not followed", api, method, path, status);
+        throw new RedirectedException(api, method, path, status, response.header("Location"));
+      }
       ApiResponse result = new ApiResponse(status, response.headers(), body);
       if (result.isSuccessful() || !RETRYABLE_STATUS.contains(status) || last) {
         return result;

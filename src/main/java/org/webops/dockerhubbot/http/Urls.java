@@ -8,6 +8,18 @@ public final class Urls {
 
   private Urls() {}
 
+  /** A URL as it may be named in a message: without its query string or fragment. */
+  public static String withoutQuery(String url) {
+    int end = url.length();
+    for (char c : new char[] {'?', '#'}) {
+      int at = url.indexOf(c);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    return url.substring(0, end);
+  }
+
   /**
    * Appends the path template (e.g. {@code /project/{project-slug}/envvar}) to the base URL's path,
    * filling the {@code {parameters}} in order. Each parameter becomes one path segment, escaped

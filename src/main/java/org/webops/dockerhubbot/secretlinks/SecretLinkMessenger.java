@@ -7,12 +7,11 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * Posts a one-time link to one person, as an ephemeral message in one channel, with link and media
- * unfurling off (a preview bot must not open the page, and nothing should render it).
+ * Posts a one-time link to one person, as an ephemeral message in one channel.
  *
- * <p>The SDK's {@code ChatPostEphemeralRequest} (1.51.0) has no {@code unfurl_*} fields, so the
- * form is built here and sent with {@link MethodsClient#postFormWithTokenAndParseResponse}, the
- * SDK's own path for raw method calls; that needs the bot token.
+ * <p>Slack does not unfurl ephemeral messages, and {@code chat.postEphemeral} takes no
+ * {@code unfurl_links}/{@code unfurl_media} arguments (they belong to {@code chat.postMessage}),
+ * so none are sent: nothing previews the page, and opening it changes nothing anyway.
  */
 public final class SecretLinkMessenger {
   static final String METHOD = "chat.postEphemeral";
@@ -42,17 +41,8 @@ public final class SecretLinkMessenger {
             + link.expiresAt() + ">). Only you can see this message.";
     ChatPostEphemeralResponse response;
     try {
-      response =
-          methods.postFormWithTokenAndParseResponse(
-              form ->
-                  form.add("channel", channel)
-                      .add("user", user)
-                      .add("text", message)
-                      .add("unfurl_links", "false")
-                      .add("unfurl_media", "false"),
-              METHOD,
-              botToken,
-              ChatPostEphemeralResponse.class);
+      response = methods.chatPostEphemeral(r -> r.token(botToken).channel(channel).user(user)
+          .text(message));
     } catch (IOException | SlackApiException e) {
       throw new SlackCallException(METHOD, e.getClass().getSimpleName(), null);
     }

@@ -139,7 +139,7 @@ public final class RequestAnnouncer {
     RunStore.Snapshot run = runs.snapshot(request.id());
     try {
       messenger.update(request.card().get(), ApprovalCard.fallbackText(request),
-          ApprovalCard.build(request, run.steps(), cardSetting));
+          ApprovalCard.build(request, run.steps(), cardSetting, run.progress()));
       runs.cardShows(request.id(), request.state(), run.progress());
     } catch (RuntimeException e) {
       log.warn("Rewriting the card of request #{} failed; the sweep tries again: {}",

@@ -29,9 +29,9 @@ public final class SlackMessenger {
   }
 
   /** Metadata type of a request's card: payload {@code request_id}. */
-  public static final String CARD_EVENT = "dockerhub_user_request";
+  public static final String CARD_EVENT = "credential_request_posted";
   /** Metadata type of a notice from the outbox: payload {@code notice_id}. */
-  public static final String NOTICE_EVENT = "dockerhub_user_notice";
+  public static final String NOTICE_EVENT = "request_notice_posted";
   private static final int PAGE = 200;
   private static final int MAX_PAGES = 5;
 
@@ -135,24 +135,6 @@ public final class SlackMessenger {
   public void postEphemeral(String channel, String user, String text) {
     call("chat.postEphemeral", () -> slack.chatPostEphemeral(
         r -> r.channel(channel).user(user).text(text)));
-  }
-
-  /**
-   * Tells a user something: ephemerally in the channel they acted in when there is one and the
-   * bot may post there, else by direct message.
-   */
-  public void tell(String user, Optional<String> channel, String text) {
-    if (channel.isPresent()) {
-      try {
-        postEphemeral(channel.get(), user, text);
-        return;
-      } catch (SlackCallFailedException e) {
-        log.info("Ephemeral reply to {} in {} failed ({}); sending a direct message", user,
-            channel.get(), e.getMessage());
-      }
-    }
-    call("chat.postMessage", () -> slack.chatPostMessage(
-        r -> r.channel(user).text(text).unfurlLinks(false).unfurlMedia(false)));
   }
 
   @FunctionalInterface

@@ -40,25 +40,25 @@ public final class RequestService {
   private final Approvers approvers;
   private final RequestValidator validator;
   private final ProjectLookup projects;
-  private final Optional<String> serviceUsersUnavailable;
+  private final CredentialKinds kinds;
   private final boolean dryRun;
   private final Clock clock;
 
   public RequestService(RequestRepository requests, AuditLog audit, Approvers approvers,
-      RequestValidator validator, ProjectLookup projects, Optional<String> serviceUsersUnavailable,
+      RequestValidator validator, ProjectLookup projects, CredentialKinds kinds,
       boolean dryRun, Clock clock) {
     this.requests = requests;
     this.audit = audit;
     this.approvers = approvers;
     this.validator = validator;
     this.projects = projects;
-    this.serviceUsersUnavailable = serviceUsersUnavailable;
+    this.kinds = kinds;
     this.dryRun = dryRun;
     this.clock = clock;
   }
 
   public Submission submit(String requester, Optional<String> originChannel, RequestForm form) {
-    RequestValidator.Result result = validator.validate(form, serviceUsersUnavailable);
+    RequestValidator.Result result = validator.validate(form, kinds);
     if (result instanceof RequestValidator.Result.Invalid invalid) {
       return new Submission.Refused(invalid.errors());
     }

@@ -11,6 +11,13 @@ import org.webops.dockerhubbot.workflow.RequestForm.Field;
 
 /** Checks a request form; a pure function, so that the modal can answer inline and at once. */
 public final class RequestValidator {
+  private final String org;
+
+  /** @param org {@code DOCKERHUB_ORG}: an organisation token reaches only its repositories */
+  public RequestValidator(String org) {
+    this.org = org.toLowerCase(java.util.Locale.ROOT);
+  }
+
   public static final int MAX_REASON_LENGTH = 500;
   public static final List<Integer> LIFETIMES_IN_DAYS = List.of(30, 60, 90, 180, 365);
   public static final int DEFAULT_LIFETIME_DAYS = 90;
@@ -27,10 +34,15 @@ public final class RequestValidator {
 
   private static final Pattern VCS_SLUG =
       Pattern.compile("(gh|github|bb|bitbucket)/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+  /**
+   * GitHub App, GitLab and Bitbucket Data Center projects: {@code circleci/<org id>/<project id>},
+   * with CircleCI's compact base62 ids (e.g. {@code E6i3yYZeWZhcf8UNqcKfjN}) or UUIDs.
+   */
   private static final Pattern CIRCLECI_SLUG =
-      Pattern.compile("circleci/[0-9a-fA-F-]{36}/[0-9a-fA-F-]{36}");
+      Pattern.compile("circleci/[A-Za-z0-9-]{1,64}/[A-Za-z0-9-]{1,64}");
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,99}");
-  private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,199}");
+  /** CircleCI's rule: no vertical whitespace or control characters (spaces inside are fine). */
+  private static final Pattern CONTEXT = Pattern.compile("[^\\p{Cntrl}\\v]+");
   private static final Pattern REPOSITORY =
       Pattern.compile("[a-z0-9][a-z0-9_.-]{1,254}/(\\*|[a-z0-9][a-z0-9_.-]{0,254})");
 
@@ -41,11 +53,8 @@ public final class RequestValidator {
     record Invalid(Map<Field, String> errors) implements Result {}
   }
 
-  /**
-   * @param serviceUsersUnavailable why service users cannot be offered right now (missing
-   *     configuration), or empty when they can
-   */
-  public Result validate(RequestForm form, Optional<String> serviceUsersUnavailable) {
+  /** @param kinds which credential kinds this installation can make */
+  public Result validate(RequestForm form, CredentialKinds kinds) {
     Map<Field, String> errors = new EnumMap<>(Field.class);
 
     String pipeline = trim(form.pipeline());
@@ -57,15 +66,18 @@ public final class RequestValidator {
     } else if (!(VCS_SLUG.matcher(pipeline).matches()
         || CIRCLECI_SLUG.matcher(pipeline).matches())) {
       errors.put(Field.PIPELINE,
-          "That is not a CircleCI project slug. Use vcs/org/repo, such as gh/my-org/my-repo"
-              + " (gh, bb or circleci/<org-id>/<project-id>).");
+          "That is not a CircleCI project slug. Copy it from the project's settings in CircleCI:"
+              + " gh/my-org/my-repo, bb/my-org/my-repo, or circleci/<org id>/<project id> for"
+              + " GitHub App, GitLab and Bitbucket Data Center projects.");
     }
 
     Optional<CredentialKind> kind = CredentialKind.fromId(trim(form.kind()));
     if (kind.isEmpty()) {
       errors.put(Field.KIND, "Choose a credential kind.");
-    } else if (kind.get() == CredentialKind.SERVICE_USER && serviceUsersUnavailable.isPresent()) {
-      errors.put(Field.KIND, serviceUsersUnavailable.get());
+    } else if (kinds.whyNot(kind.get()).isPresent()) {
+      errors.put(Field.KIND, kinds.whyNot(kind.get()).get() + " Choose "
+          + (kinds.available().isEmpty() ? "nothing else here" : "another kind") + ", or ask"
+          + " webops.");
     }
 
     Optional<TokenScope> scope = TokenScope.fromId(trim(form.scope()));
@@ -84,8 +96,8 @@ public final class RequestValidator {
       errors.put(Field.CIRCLECI_CONTEXT, "A context name has at most " + MAX_CONTEXT_LENGTH
           + " characters.");
     } else if (!context.isEmpty() && !CONTEXT.matcher(context).matches()) {
-      errors.put(Field.CIRCLECI_CONTEXT,
-          "A context name has letters, digits, '.', '_' or '-' only. Leave it empty to use project variables.");
+      errors.put(Field.CIRCLECI_CONTEXT, "A context name is one line without control"
+          + " characters. Leave it empty to use project variables.");
     }
 
     String userVariable = trim(form.userVariable());
@@ -118,7 +130,7 @@ public final class RequestValidator {
         lifetime, reason));
   }
 
-  private static Optional<String> repositoryProblem(List<String> repositories) {
+  private Optional<String> repositoryProblem(List<String> repositories) {
     int length = String.join("\n", repositories).length();
     if (length > MAX_REPOSITORIES_LENGTH) {
       return Optional.of("Keep the list to " + MAX_REPOSITORIES_LENGTH + " characters (it has "
@@ -134,7 +146,12 @@ public final class RequestValidator {
     for (String repository : repositories) {
       if (!repository.equals(ALL_PUBLIC_IMAGES) && !REPOSITORY.matcher(repository).matches()) {
         return Optional.of("'" + shorten(repository) + "' is not a repository path. Use "
-            + ALL_PUBLIC_IMAGES + ", my-org/* or my-org/my-image, one per line.");
+            + ALL_PUBLIC_IMAGES + ", " + org + "/* or " + org + "/my-image, one per line.");
+      }
+      if (!repository.equals(ALL_PUBLIC_IMAGES) && !repository.startsWith(org + "/")) {
+        return Optional.of("'" + shorten(repository) + "' is not in the organisation " + org
+            + ": an organisation access token reaches only " + org + "'s repositories (such as "
+            + org + "/* or " + org + "/my-image) and " + ALL_PUBLIC_IMAGES + ".");
       }
     }
     return Optional.empty();

@@ -183,6 +183,21 @@ class CircleCiClientTest {
   }
 
   @Test
+  void listProjectEnvVars_twoPages_readsTheSecondWithPageToken() throws Exception {
+    // given
+    answer(200, "envvars-page1.json");
+    answer(200, "envvars-page2.json");
+
+    // when
+    List<ProjectEnvVar> vars = client().listProjectEnvVars(SLUG);
+
+    // then
+    assertEquals(List.of("NPM_TOKEN", "DOCKER_USER"), vars.stream().map(ProjectEnvVar::name).toList());
+    assertEquals("GET /api/v2/project/gh%2Fwebops%2Fapi/envvar", target(take()));
+    assertEquals("GET /api/v2/project/gh%2Fwebops%2Fapi/envvar?page-token=ENVVARS-TWO", target(take()));
+  }
+
+  @Test
   void deleteProjectEnvVar_sendsDelete() throws Exception {
     // given
     answer(200, "envvar-deleted.json");

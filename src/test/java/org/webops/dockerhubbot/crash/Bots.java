@@ -43,7 +43,7 @@ final class Bots implements AutoCloseable {
   Bots() throws IOException {
     slack = new FakeSlack();
     circleci = new FakeCircleCi();
-    dockerhub = new FakeDockerHub(TestBot.ORG, TestBot.TEAM, TestBot.ADMIN_TOKEN);
+    dockerhub = TestBot.newDockerHub();
     slack.channelMembers(Set.of(REQUESTER, APPROVER, FakeSlack.BOT_USER));
   }
 

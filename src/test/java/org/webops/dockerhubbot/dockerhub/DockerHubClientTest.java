@@ -30,6 +30,7 @@ import org.webops.dockerhubbot.http.Json;
 import org.webops.dockerhubbot.http.RecordingSleeper;
 import org.webops.dockerhubbot.http.RetryPolicy;
 import org.webops.dockerhubbot.http.ServerErrorException;
+import org.webops.dockerhubbot.http.RedirectedException;
 import org.webops.dockerhubbot.http.SpecValidator;
 import org.webops.dockerhubbot.http.UnauthorizedException;
 
@@ -710,8 +711,55 @@ class DockerHubClientTest {
     // then
     take();
     RecordedRequest request = take();
-    assertEquals("POST /v2/orgs/webops/groups/ci/members", target(request));
+    // with the trailing slash Docker's own clients use: without it, Docker Hub redirects
+    assertEquals("POST /v2/orgs/webops/groups/ci/members/", target(request));
     assertEquals("{\"member\":\"svcpipelineapi\"}", body(request).toString());
+  }
+
+  @Test
+  void addTeamMember_redirected_notFollowedButAnErrorNamingWhereTo() throws Exception {
+    // given: the write is redirected (as to the path with a trailing slash)
+    answer(200, "users-login.json");
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(301)
+        .addHeader("Location", "/v2/elsewhere/?secret=x").build());
+    server.enqueue(Fixtures.json(DockerHubClientTest.class, 200, "team-members-page3.json"));
+
+    // when
+    RedirectedException redirected = assertThrows(RedirectedException.class,
+        () -> client().addTeamMember("webops", "ci", "svcpipelineapi"));
+
+    // then: one POST, not replayed as a GET that would look like success
+    assertTrue(redirected.getMessage().contains("redirected to /v2/elsewhere/"),
+        redirected.getMessage());
+    assertFalse(redirected.getMessage().contains("secret=x"));
+    take();
+    assertEquals("POST", take().getMethod());
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void listTeamMembers_bareArrayAsHubToolReadsIt_allRead() throws Exception {
+    answer(200, "users-login.json");
+    answer(200, "team-members-array.json");
+
+    List<TeamMember> members = client().listTeamMembers("webops", "ci");
+
+    assertEquals(List.of("svcpipelineapi", "SvcOther"),
+        members.stream().map(TeamMember::username).toList());
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void createOrgAccessToken_clockWithNanoseconds_expiresAtInWholeSeconds() throws Exception {
+    answer(200, "users-login.json");
+    answer(201, "org-access-token-created.json");
+
+    client().createOrgAccessToken("webops", "label", List.of(new OrgTokenResource(
+        OrgTokenResource.TYPE_REPO, "*/*/public", List.of(OrgTokenResource.SCOPE_IMAGE_PULL))),
+        Instant.parse("2026-07-15T10:42:07.123456789Z"));
+
+    take();
+    assertEquals("2026-07-15T10:42:07Z", body(take()).get("expires_at").asText());
   }
 
   @Test

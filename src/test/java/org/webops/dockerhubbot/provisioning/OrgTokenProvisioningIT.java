@@ -38,7 +38,7 @@ class OrgTokenProvisioningIT {
       assertThat(token.label()).isEqualTo("circleci-opg-refunds-r" + flow.id() + "-g1");
       assertThat(token.active()).isTrue();
       assertThat(token.resources()).extracting(FakeDockerHub.Resource::path)
-          .containsExactly("*/*/public", "example/*");
+          .containsExactly("*/*/public", "exampleorg/*");
       assertThat(token.resources()).allSatisfy(resource ->
           assertThat(resource.scopes()).containsExactly("scope-image-pull"));
       assertThat(token.expiresAt()).isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(89)));

@@ -37,7 +37,8 @@ class SecretLinkMessengerTest {
           12, "U0AUDIENCE", Instant.parse("2030-01-02T10:00:00Z"));
 
   @Test
-  void postEphemeral_link_sendsUnfurlOffToTheAudienceOnly() throws Exception {
+  void postEphemeral_link_toTheAudienceOnlyWithoutArgumentsTheMethodDoesNotTake()
+      throws Exception {
     // given
     var messenger = new SecretLinkMessenger(slack.sdk().methods(), "xoxb-test-token");
     // when
@@ -49,8 +50,9 @@ class SecretLinkMessengerTest {
     Map<String, String> form = request.params();
     assertEquals("C0WEBOPS", form.get("channel"));
     assertEquals("U0AUDIENCE", form.get("user"));
-    assertEquals("false", form.get("unfurl_links"));
-    assertEquals("false", form.get("unfurl_media"));
+    // chat.postEphemeral takes no unfurl_* arguments (and Slack never unfurls ephemerals)
+    assertFalse(form.containsKey("unfurl_links"));
+    assertFalse(form.containsKey("unfurl_media"));
     String text = form.get("text");
     assertTrue(text.contains("<" + link.url() + "|"), text);
     assertTrue(text.contains("request #12"), text);

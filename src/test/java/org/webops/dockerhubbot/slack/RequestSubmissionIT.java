@@ -61,7 +61,7 @@ class RequestSubmissionIT {
     assertThat(request.spec().pipeline()).isEqualTo("gh/example/app");
     assertThat(request.spec().kind()).isEqualTo(CredentialKind.ORG_TOKEN);
     assertThat(request.spec().scope()).isEqualTo(TokenScope.READ_ONLY);
-    assertThat(request.spec().repositories()).containsExactly("*/*/public", "example/*");
+    assertThat(request.spec().repositories()).containsExactly("*/*/public", "exampleorg/*");
     assertThat(request.spec().circleciContext()).contains("docker-hub");
     assertThat(request.spec().userVariable()).isEqualTo("DOCKER_USER");
     assertThat(request.spec().tokenVariable()).isEqualTo("DOCKER_ACCESS_TOKEN");
@@ -94,7 +94,8 @@ class RequestSubmissionIT {
         Arguments.of("over-long reason", ModalValues.valid().with("reason", "x".repeat(501)), "reason-block"),
         Arguments.of("blank reason", ModalValues.valid().with("reason", "   "), "reason-block"),
         Arguments.of("bad repository", ModalValues.valid().with("repositories", "Example/*"), "repositories-block"),
-        Arguments.of("bad context", ModalValues.valid().with("context", "docker hub!"), "context-block"),
+        Arguments.of("context over two lines", ModalValues.valid().with("context", "docker\nhub"), "context-block"),
+        Arguments.of("repository of another organisation", ModalValues.valid().with("repositories", "otherorg/repo"), "repositories-block"),
         Arguments.of("unknown lifetime", ModalValues.valid().with("lifetime", "9999"), "lifetime-block"));
   }
 
@@ -155,6 +156,38 @@ class RequestSubmissionIT {
     // then
     assertThat(answer.has("errors")).isFalse();
     assertThat(all()).hasSize(1);
+  }
+
+  @Test
+  void onlyAnOrganisationTokenAsAdmin_organisationTokensNotOfferedAndRefusedOnTheKind()
+      throws Exception {
+    // given: Docker Hub does not let an organisation access token manage organisation tokens
+    bot = running.restartWith(Map.of("DOCKERHUB_ADMIN_USERNAME", "",
+        "DOCKERHUB_ADMIN_PASSWORD", "", "DOCKERHUB_ADMIN_TOKEN", TestBot.ADMIN_TOKEN));
+
+    // when: the form is opened, and an old one submitted with an organisation token
+    try (Response opened = bot.send(org.webops.dockerhubbot.testing.SlackRequests.slashCommand(
+        REQUESTER, ORIGIN, "new", slack.responseUrl("cmd")))) {
+      assertThat(opened.code()).isEqualTo(200);
+    }
+    JsonNode answer = submit(ModalValues.valid());
+
+    // then
+    String view = slack.await("views.open", 1).get(0).param("view");
+    assertThat(view).contains("\"value\":\"service-user\"").doesNotContain("\"value\":\"org-token\"")
+        .contains("username and password (DOCKERHUB_ADMIN_USERNAME");
+    assertThat(answer.path("errors").path("kind-block").asText())
+        .contains("owner's username and password", "Choose another kind");
+    assertThat(all()).isEmpty();
+  }
+
+  @Test
+  void submit_projectOfAGitHubAppOrganisation_compactIdsAccepted() throws Exception {
+    JsonNode answer = submit(ModalValues.valid().with("pipeline",
+        "circleci/E6i3yYZeWZhcf8UNqcKfjN/13c8F7nusayivoSxC6GMsw"));
+
+    assertThat(answer.has("errors")).as(answer.toString()).isFalse();
+    assertThat(all()).singleElement().satisfies(r -> assertThat(r.project()).isPresent());
   }
 
   @Test

@@ -51,7 +51,7 @@ class SlackNoticeSenderTest {
     assertThat(result).isEqualTo(NoticeSender.Result.DELIVERED);
     assertThat(replies()).singleElement().satisfies(reply -> {
       assertThat(reply.text()).isEqualTo("step done");
-      assertThat(reply.metadata()).contains("dockerhub_user_notice", "\"notice_id\":\"41\"");
+      assertThat(reply.metadata()).contains("request_notice_posted", "\"notice_id\":\"41\"");
     });
   }
 

@@ -26,7 +26,7 @@ class BotProcessProcessIT {
   void fakes() throws IOException {
     slack = new FakeSlack();
     circleci = new FakeCircleCi();
-    dockerhub = new FakeDockerHub(TestBot.ORG, TestBot.TEAM, TestBot.ADMIN_TOKEN);
+    dockerhub = TestBot.newDockerHub();
   }
 
   @AfterEach

@@ -27,6 +27,7 @@ import org.webops.dockerhubbot.dockerhub.PersonalAccessToken;
 import org.webops.dockerhubbot.dockerhub.RepoScope;
 import org.webops.dockerhubbot.dockerhub.TwoFactorRequiredException;
 import org.webops.dockerhubbot.http.Ensured;
+import org.webops.dockerhubbot.http.ForbiddenException;
 import org.webops.dockerhubbot.http.HttpClients;
 import org.webops.dockerhubbot.http.NotFoundException;
 import org.webops.dockerhubbot.http.RecordingSleeper;
@@ -96,13 +97,17 @@ class FakeApisTest {
       // the admin (organisation token) has no personal tokens of its own
       assertThrows(UnauthorizedException.class, admin::listPersonalAccessTokens);
 
-      // organisation access token
-      Ensured<OrgAccessToken> oat = admin.ensureOrgAccessToken(
+      // organisation access token: only an owner's password may manage them
+      assertThrows(ForbiddenException.class, () -> admin.listOrgAccessTokens(ORG));
+      hub.signUp("owner", "owner-password-1");
+      hub.addOwner("owner");
+      DockerHubClient owner = admin.forCredential(new DockerHubCredential.Password("owner", "owner-password-1"));
+      Ensured<OrgAccessToken> oat = owner.ensureOrgAccessToken(
           ORG, "pipeline-api", List.of(OrgTokenResource.pull("webops/api")), null);
       OrgAccessToken oatCreated = (OrgAccessToken) assertInstanceOf(Ensured.Created.class, oat).value();
       assertTrue(oatCreated.token().startsWith("dckr_oat_"));
       assertEquals("webops/api", hub.orgTokens().get(0).resources().get(0).path());
-      assertInstanceOf(Ensured.Existing.class, admin.ensureOrgAccessToken(
+      assertInstanceOf(Ensured.Existing.class, owner.ensureOrgAccessToken(
           ORG, "pipeline-api", List.of(OrgTokenResource.pull("webops/api")), null));
       assertThrows(UnauthorizedException.class, () -> user.listOrgAccessTokens(ORG));
 
@@ -115,7 +120,7 @@ class FakeApisTest {
       assertThrows(NotFoundException.class, () -> admin.addTeamMember(ORG, TEAM, USER));
       hub.acceptInvite(USER);
       assertTrue(admin.isTeamMember(ORG, TEAM, USER));
-      assertEquals(List.of(USER), hub.orgMembers());
+      assertEquals(List.of("owner", USER), hub.orgMembers());
       assertEquals(List.of(), hub.invites());
       assertInstanceOf(Ensured.Existing.class, admin.ensureInvited(ORG, TEAM, "member", USER));
       admin.removeTeamMember(ORG, TEAM, USER);
@@ -126,7 +131,7 @@ class FakeApisTest {
       // an injected 503 on a GET is retried
       int before = hub.count("GET", "/v2/orgs/webops/members");
       hub.failNext("GET", "/v2/orgs/webops/members", 503, 1);
-      assertEquals(USER, admin.listOrgMembers(ORG).get(0).username());
+      assertEquals(USER, admin.listOrgMembers(ORG).get(1).username());
       assertEquals(before + 2, hub.count("GET", "/v2/orgs/webops/members"));
       assertEquals(1, sleeper.waits().size());
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,7 @@ public final class FakeCircleCi implements AutoCloseable {
   private final FakeDockerHub.Faults faults =
       new FakeDockerHub.Faults("{\"message\":\"injected failure\"}");
   private final Object lock = new Object();
+  private volatile int envVarPageSize = 20;
   private volatile int failWith;
   private volatile java.time.Duration delay = java.time.Duration.ZERO;
 
@@ -105,6 +107,11 @@ public final class FakeCircleCi implements AutoCloseable {
     }
   }
 
+  /** How many project variables one page of {@code GET /project/{slug}/envvar} holds. */
+  public void envVarPageSize(int size) {
+    this.envVarPageSize = size;
+  }
+
   /** Sets a project variable directly, as if set earlier by someone else. */
   public void putProjectVariable(String slug, String name, String value) {
     synchronized (lock) {
@@ -136,8 +143,16 @@ public final class FakeCircleCi implements AutoCloseable {
   /** Creates a context directly, as if created earlier; returns its id. */
   public String addContext(String ownerSlug, String name) {
     synchronized (lock) {
-      return createContext(ownerSlug, name).id();
+      return createContext(orgIdOf(ownerSlug), name).id();
     }
+  }
+
+  /**
+   * An organisation's id, as {@code GET /project} answers it in {@code organization_id}: so that
+   * contexts listed by {@code owner-slug} and by {@code owner-id} are the same organisation's.
+   */
+  public static String orgIdOf(String ownerSlug) {
+    return projectId(ownerSlug + "/");
   }
 
   /**
@@ -248,10 +263,21 @@ public final class FakeCircleCi implements AutoCloseable {
     if (tail.size() == 1) {
       return switch (method) {
         case "GET" -> {
+          // Paged as CircleCI pages it (its terraform provider follows next_page_token).
+          List<String> names = new ArrayList<>(variables.keySet());
+          String token = request.getUrl().queryParameter("page-token");
+          int from = token == null ? 0 : Integer.parseInt(new String(
+              Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
+          int to = Math.min(names.size(), from + envVarPageSize);
           ObjectNode answer = JSON.createObjectNode();
           ArrayNode items = answer.putArray("items");
-          variables.forEach((name, value) -> items.add(envVar(name, value)));
-          answer.putNull("next_page_token");
+          names.subList(from, to).forEach(name -> items.add(envVar(name, variables.get(name))));
+          if (to < names.size()) {
+            answer.put("next_page_token", Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Integer.toString(to).getBytes(StandardCharsets.UTF_8)));
+          } else {
+            answer.putNull("next_page_token");
+          }
           yield json(200, answer);
         }
         case "POST" -> {
@@ -295,7 +321,7 @@ public final class FakeCircleCi implements AutoCloseable {
     return json(200, "{\"slug\":\"" + slug + "\",\"name\":\"" + parts[parts.length - 1]
         + "\",\"id\":\"" + projectId(slug) + "\",\"organization_name\":\"" + parts[1]
         + "\",\"organization_slug\":\"" + parts[0] + "/" + parts[1]
-        + "\",\"organization_id\":\"" + projectId(parts[0] + "/" + parts[1] + "/")
+        + "\",\"organization_id\":\"" + orgIdOf(parts[0] + "/" + parts[1])
         + "\",\"vcs_info\":"
         + "{\"vcs_url\":\"https://github.com/" + parts[1] + "/" + parts[parts.length - 1]
         + "\",\"provider\":\"GitHub\",\"default_branch\":\"main\"}}");
@@ -327,7 +353,7 @@ public final class FakeCircleCi implements AutoCloseable {
           String name = text(body, "name");
           JsonNode owner = body.get("owner");
           String ownerKey = owner == null ? null
-              : text(owner, "slug") != null ? text(owner, "slug") : text(owner, "id");
+              : text(owner, "slug") != null ? orgIdOf(text(owner, "slug")) : text(owner, "id");
           if (name == null || name.isBlank()) {
             throw new FakeJson.BadRequest("name is required");
           }
@@ -400,9 +426,7 @@ public final class FakeCircleCi implements AutoCloseable {
 
   private MockResponse listContexts(RecordedRequest request) {
     String owner = request.getUrl().queryParameter("owner-slug");
-    if (owner == null) {
-      owner = request.getUrl().queryParameter("owner-id");
-    }
+    owner = owner != null ? orgIdOf(owner) : request.getUrl().queryParameter("owner-id");
     if (owner == null) {
       throw new FakeJson.BadRequest("Must provide either owner-id or owner-slug");
     }

@@ -150,6 +150,8 @@ public final class FakeDockerHub implements AutoCloseable {
   private final Object lock = new Object();
   private final Faults faults = new Faults("{\"detail\":\"injected failure\"}");
   private volatile Duration latency = Duration.ZERO;
+  private volatile int orgTokenLimit = Integer.MAX_VALUE;
+  private volatile String nextInviteStatus;
 
   // All below guarded by lock. Keys are lower-case user names.
   private final Map<String, Account> accounts = new LinkedHashMap<>();
@@ -223,6 +225,19 @@ public final class FakeDockerHub implements AutoCloseable {
     }
   }
 
+  /**
+   * The user accepts their pending invitation but lands in the organisation only, not in the
+   * team (as when the invitation named no team): adding them to it is left to the bot.
+   */
+  public void acceptInviteWithoutTeam(String username) {
+    synchronized (lock) {
+      Invite invite = invites.stream().filter(i -> i.invitee().equalsIgnoreCase(username))
+          .findFirst().orElseThrow(() -> new IllegalStateException("no invite for " + username));
+      invites.remove(invite);
+      addMemberLocked(username, "Member");
+    }
+  }
+
   /** The user accepts their pending invitation: they become an organisation and team member. */
   public void acceptInvite(String username) {
     synchronized (lock) {
@@ -272,6 +287,19 @@ public final class FakeDockerHub implements AutoCloseable {
           .filter(t -> t.username().equalsIgnoreCase(username))
           .toList();
     }
+  }
+
+  /**
+   * The next bulk invitation answers this status for its invitee and invites nobody (e.g.
+   * {@code invalid_email_or_docker_id}, one of the spec's examples).
+   */
+  public void answerNextInvite(String status) {
+    this.nextInviteStatus = status;
+  }
+
+  /** How many organisation access tokens (of any state) the organisation's plan allows. */
+  public void orgTokenLimit(int limit) {
+    this.orgTokenLimit = limit;
   }
 
   /** An organisation token made outside the bot (by a person in the web UI, or another tool). */
@@ -433,6 +461,12 @@ public final class FakeDockerHub implements AutoCloseable {
   private MockResponse orgRoute(RecordedRequest request, String method, List<String> s) {
     int n = s.size();
     String first = s.get(0);
+    if (first.equals("access-tokens") && session(request).kind() != Kind.USER) {
+      // Docker's provider: organisation access tokens are managed only "when authenticated with
+      // a username and password as an owner of the org". The live answer's wording is not
+      // documented.
+      return detail(403, "organization access tokens cannot manage organization access tokens");
+    }
     if (first.equals("access-tokens") && n == 1) {
       return switch (method) {
         case "GET" -> listOrgTokens(request);
@@ -461,7 +495,14 @@ public final class FakeDockerHub implements AutoCloseable {
       if (teamMembers == null) {
         return detail(404, "group not found");
       }
-      if (n == 3) {
+      boolean slash = n == 4 && s.get(3).isEmpty();
+      if (n == 3 && method.equals("POST")) {
+        // As Docker Hub's framework answers a write without its trailing slash: a redirect,
+        // which an HTTP client would replay as a GET.
+        return new MockResponse.Builder().code(301)
+            .addHeader("Location", request.getUrl().encodedPath() + "/").build();
+      }
+      if (n == 3 || slash) {
         return switch (method) {
           case "GET" -> listTeamMembers(request, teamMembers);
           case "POST" -> addTeamMember(teamMembers, body(request));
@@ -690,6 +731,12 @@ public final class FakeDockerHub implements AutoCloseable {
         resources.add(new Resource(type, path, scopes));
       }
     }
+    if (orgTokens.size() >= orgTokenLimit) {
+      // Docker documents the limit (10 on Team, 100 on Business, expired tokens count) but not
+      // the answer; this wording is the fake's.
+      return detail(400, "the organization has reached its limit of " + orgTokenLimit
+          + " access tokens");
+    }
     OrgToken token = new OrgToken(UUID.randomUUID().toString(), label, session.subject(), true,
         clock.instant(), instant(body, "expires_at"), List.copyOf(resources),
         "dckr_oat_" + random(27));
@@ -764,6 +811,13 @@ public final class FakeDockerHub implements AutoCloseable {
       node.put("is_guest", false);
       items.add(node);
     }
+    // Pending invitations are listed too, with the role Invitee: they have not accepted.
+    for (Invite invite : invites) {
+      items.add(JSON.createObjectNode().put("id", invite.id())
+          .put("username", invite.invitee().contains("@") ? null : invite.invitee())
+          .put("email", invite.invitee().contains("@") ? invite.invitee() : null)
+          .put("role", "Invitee").put("type", "User").put("is_guest", false));
+    }
     ObjectNode page = page(request, items, "count");
     return page == null ? detail(404, "Invalid page.") : json(200, page);
   }
@@ -791,8 +845,14 @@ public final class FakeDockerHub implements AutoCloseable {
     String role = text(body, "role") == null ? "member" : text(body, "role");
     ObjectNode answer = JSON.createObjectNode();
     ArrayNode results = answer.putArray("invitees");
+    String forced = nextInviteStatus;
+    nextInviteStatus = null;
     for (String invitee : invitees) {
       ObjectNode result = results.addObject().put("invitee", invitee);
+      if (forced != null) {
+        result.put("status", forced);
+        continue;
+      }
       Account account = accounts.get(lower(invitee));
       if (members.values().stream().anyMatch(m -> m.username.equalsIgnoreCase(invitee)
           || m.email.equalsIgnoreCase(invitee))) {
@@ -965,10 +1025,18 @@ public final class FakeDockerHub implements AutoCloseable {
     return List.copyOf(values);
   }
 
+  /** As Docker's own provider validates it: at most six fractional digits. */
+  private static final Pattern DATE_TIME =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z");
+
   private static Instant instant(JsonNode body, String field) {
     String value = text(body, field);
     if (value == null || value.isEmpty()) {
       return null;
+    }
+    if (!DATE_TIME.matcher(value).matches()) {
+      throw new FakeJson.BadRequest(field + " must be a UTC date-time with at most six"
+          + " fractional digits");
     }
     try {
       return OffsetDateTime.parse(value).toInstant();

@@ -286,7 +286,11 @@ public final class FakeSlack implements AutoCloseable {
           + "\",\"ts\":\"" + nextTs() + "\"}";
       case "chat.update" -> "{\"ok\":true,\"channel\":\"" + call.param("channel") + "\",\"ts\":\""
           + call.param("ts") + "\"}";
-      case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
+      // Slack documents no unfurl_* arguments for chat.postEphemeral (only chat.postMessage).
+      case "chat.postEphemeral" -> call.params().containsKey("unfurl_links")
+          || call.params().containsKey("unfurl_media")
+          ? "{\"ok\":false,\"error\":\"invalid_arguments\"}"
+          : "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
       case "usergroups.users.list" -> "{\"ok\":true,\"users\":" + array(groupMembers) + "}";
       case "conversations.members" -> "{\"ok\":true,\"members\":" + array(channelMembers)
           + ",\"response_metadata\":{\"next_cursor\":\"\"}}";

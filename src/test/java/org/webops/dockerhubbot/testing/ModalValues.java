@@ -13,7 +13,7 @@ public final class ModalValues {
       "pipeline", "gh/example/app",
       "kind", "org-token",
       "scope", "read-only",
-      "repositories", "*/*/public\nexample/*",
+      "repositories", "*/*/public\nexampleorg/*",
       "context", "",
       "user", "DOCKER_USER",
       "token", "DOCKER_ACCESS_TOKEN",

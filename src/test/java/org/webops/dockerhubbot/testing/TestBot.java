@@ -29,7 +29,11 @@ public final class TestBot implements AutoCloseable {
   public static final String APPROVAL_CHANNEL = "C0APPROVAL";
   public static final String ORG = "exampleorg";
   public static final String TEAM = "ci-pullers";
+  /** An organisation access token: it manages members and teams, not organisation tokens. */
   public static final String ADMIN_TOKEN = "dckr_oat_test-admin-token";
+  /** The default admin: an organisation owner's password login, which every kind needs. */
+  public static final String ADMIN_USER = "webops-owner";
+  public static final String ADMIN_PASSWORD = "owner-password-Zq8#p";
   public static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
 
   private final FakeSlack slack;
@@ -61,7 +65,7 @@ public final class TestBot implements AutoCloseable {
     this.tuning = tuning;
     try {
       this.circleci = new FakeCircleCi();
-      this.dockerhub = new FakeDockerHub(ORG, TEAM, ADMIN_TOKEN);
+      this.dockerhub = newDockerHub();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -77,6 +81,14 @@ public final class TestBot implements AutoCloseable {
     }
   }
 
+  /** A fake Docker Hub whose organisation has the admin owner of {@link #baseEnvironment}. */
+  public static FakeDockerHub newDockerHub() throws IOException {
+    FakeDockerHub hub = new FakeDockerHub(ORG, TEAM, ADMIN_TOKEN);
+    hub.signUp(ADMIN_USER, ADMIN_PASSWORD);
+    hub.addOwner(ADMIN_USER);
+    return hub;
+  }
+
   public static Map<String, String> baseEnvironment(Path dataDir, FakeSlack slack,
       FakeCircleCi circleci) {
     Map<String, String> env = new HashMap<>();
@@ -86,7 +98,8 @@ public final class TestBot implements AutoCloseable {
     env.put("SLACK_APPROVAL_CHANNEL", APPROVAL_CHANNEL);
     env.put("DOCKERHUB_ORG", ORG);
     env.put("DOCKERHUB_TEAM", TEAM);
-    env.put("DOCKERHUB_ADMIN_TOKEN", ADMIN_TOKEN);
+    env.put("DOCKERHUB_ADMIN_USERNAME", ADMIN_USER);
+    env.put("DOCKERHUB_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("SERVICE_EMAIL_TEMPLATE", "webops+{id}@example.org");
     env.put("CIRCLECI_TOKEN", "circle-test-token");
     env.put("PUBLIC_BASE_URL", "http://127.0.0.1:9/");

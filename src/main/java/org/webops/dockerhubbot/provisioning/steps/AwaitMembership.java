@@ -48,10 +48,17 @@ public final class AwaitMembership implements Step {
       return StepResult.Done.with(id + " is a member of " + team);
     }
     String wanted = dockerId.toLowerCase(Locale.ROOT);
+    // An invitee is listed among the members with the role Invitee: not accepted yet.
     boolean member = hub.listOrgMembers(settings.org()).stream()
-        .anyMatch(m -> m.username() != null && wanted.equals(m.username().toLowerCase(Locale.ROOT)));
+        .anyMatch(m -> !m.isInvitee() && m.username() != null
+            && wanted.equals(m.username().toLowerCase(Locale.ROOT)));
     if (member) {
-      hub.ensureTeamMember(settings.org(), settings.team(), dockerId);
+      hub.addTeamMember(settings.org(), settings.team(), dockerId);
+      if (!hub.isTeamMember(settings.org(), settings.team(), dockerId)) {
+        return new StepResult.Failed("Docker Hub accepted adding " + dockerId + " to "
+            + settings.org() + "/" + settings.team() + " but does not list it in the team."
+            + " Add it by hand in Docker Hub, then Retry.");
+      }
       return StepResult.Done.with(id + " accepted the invitation; added it to " + team);
     }
     String ask = "Waiting for " + id + " to accept the invitation to " + team + ": in the team"

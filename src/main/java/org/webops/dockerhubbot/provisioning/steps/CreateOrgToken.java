@@ -3,9 +3,14 @@ package org.webops.dockerhubbot.provisioning.steps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.webops.dockerhubbot.dockerhub.DockerHubClient;
 import org.webops.dockerhubbot.dockerhub.OrgAccessToken;
 import org.webops.dockerhubbot.dockerhub.OrgTokenResource;
+import org.webops.dockerhubbot.http.ApiException;
+import org.webops.dockerhubbot.http.ClientErrorException;
+import org.webops.dockerhubbot.http.ConflictException;
+import org.webops.dockerhubbot.http.ForbiddenException;
 import org.webops.dockerhubbot.provisioning.Apis;
 import org.webops.dockerhubbot.provisioning.CredentialStore;
 import org.webops.dockerhubbot.provisioning.CredentialStore.TokenKind;
@@ -17,6 +22,7 @@ import org.webops.dockerhubbot.provisioning.StepId;
 import org.webops.dockerhubbot.provisioning.StepResult;
 import org.webops.dockerhubbot.slack.blocks.SlackText;
 import org.webops.dockerhubbot.workflow.RequestSpec;
+import org.webops.dockerhubbot.workflow.RequestValidator;
 import org.webops.dockerhubbot.workflow.TokenScope;
 
 /**
@@ -47,10 +53,39 @@ public final class CreateOrgToken implements Step {
     List<String> scopes = spec.scope() == TokenScope.READ_WRITE
         ? List.of(OrgTokenResource.SCOPE_IMAGE_PULL, OrgTokenResource.SCOPE_IMAGE_PUSH)
         : List.of(OrgTokenResource.SCOPE_IMAGE_PULL);
+    // Nobody pushes to every public repository: that path only ever gets pull.
     List<OrgTokenResource> resources = spec.repositories().stream()
-        .map(path -> new OrgTokenResource(OrgTokenResource.TYPE_REPO, path, scopes)).toList();
+        .map(path -> new OrgTokenResource(OrgTokenResource.TYPE_REPO, path,
+            path.equals(RequestValidator.ALL_PUBLIC_IMAGES)
+                ? List.of(OrgTokenResource.SCOPE_IMAGE_PULL) : scopes)).toList();
     Instant expiresAt = run.now().plus(Duration.ofDays(spec.lifetimeDays()));
     DockerHubClient hub = apis.admin(run);
+    try {
+      return ensure(run, spec, scopes, resources, expiresAt, hub);
+    } catch (ClientErrorException | ForbiddenException | ConflictException e) {
+      if (!isTokenLimit(e)) {
+        throw e;
+      }
+      return new StepResult.Failed("Docker Hub refused a new organisation access token: "
+          + settings.org() + " has as many as its plan allows (10 on Team, 100 on Business;"
+          + " expired and deactivated tokens count until they are deleted). Delete tokens"
+          + " nobody uses in Docker Hub (Organization settings, Access tokens), then Retry. ("
+          + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * Docker Hub documents the limit but not its answer; an answer that speaks of a limit, a
+   * maximum or too many tokens is taken for it.
+   */
+  static boolean isTokenLimit(ApiException e) {
+    String message = e.apiMessage() == null ? "" : e.apiMessage().toLowerCase(Locale.ROOT);
+    return message.contains("limit") || message.contains("maximum")
+        || message.contains("too many");
+  }
+
+  private StepResult ensure(RunContext run, RequestSpec spec, List<String> scopes,
+      List<OrgTokenResource> resources, Instant expiresAt, DockerHubClient hub) {
     return tokens.ensure(run, TokenKind.ORG_TOKEN, label -> "organisation access token "
         + SlackText.code(label) + " in " + SlackText.code(settings.org()) + " ("
         + String.join(", ", scopes) + " on "

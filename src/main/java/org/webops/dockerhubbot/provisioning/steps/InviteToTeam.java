@@ -1,6 +1,10 @@
 package org.webops.dockerhubbot.provisioning.steps;
 
-import org.webops.dockerhubbot.http.Ensured;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.webops.dockerhubbot.dockerhub.DockerHubClient;
+import org.webops.dockerhubbot.dockerhub.InviteResult;
 import org.webops.dockerhubbot.provisioning.Apis;
 import org.webops.dockerhubbot.provisioning.Facts;
 import org.webops.dockerhubbot.provisioning.ProvisioningSettings;
@@ -12,10 +16,16 @@ import org.webops.dockerhubbot.slack.blocks.SlackText;
 
 /**
  * Service user, step 6: invites the Docker ID into the organisation with the team, unless it is a
- * member or invited already. Accepting the invitation has no API: the next step waits for it.
+ * member or invited already. Docker Hub answers each invitee with a status: a refused invitation
+ * fails the step with the reason instead of being waited for. Accepting the invitation has no
+ * API: the next step waits for it.
  */
 public final class InviteToTeam implements Step {
   static final String ROLE = "member";
+  static final String INVITED = "invited";
+  static final String ALREADY_INVITED = "already_invited";
+  static final String ALREADY_MEMBER = "existing_org_member";
+  static final String INVALID = "invalid_email_or_docker_id";
 
   private final Apis apis;
   private final ProvisioningSettings settings;
@@ -33,15 +43,39 @@ public final class InviteToTeam implements Step {
   @Override
   public StepResult run(RunContext run) {
     String dockerId = run.requireFact(Facts.DOCKER_ID);
+    String id = SlackText.code(dockerId);
     String where = SlackText.code(settings.org() + "/" + settings.team());
-    Ensured<String> invited = apis.admin(run)
-        .ensureInvited(settings.org(), settings.team(), ROLE, dockerId);
-    if (!invited.created()) {
-      return StepResult.Done.with(SlackText.code(dockerId) + " is already a member of "
+    String wanted = dockerId.toLowerCase(Locale.ROOT);
+    DockerHubClient hub = apis.admin(run);
+    boolean listed = hub.listOrgMembers(settings.org()).stream()
+        .anyMatch(m -> wanted.equalsIgnoreCase(m.username()))
+        || hub.listOrgInvites(settings.org()).stream()
+            .anyMatch(i -> wanted.equalsIgnoreCase(i.invitee()));
+    if (listed) {
+      return StepResult.Done.with(id + " is already a member of "
           + SlackText.code(settings.org()) + " or invited");
     }
-    return StepResult.Done.with((run.dryRun() ? "Dry run: would invite " : "Invited ")
-        + SlackText.code(dockerId) + " into " + where + "; Docker Hub mails the invitation to "
-        + SlackText.code(run.requireFact(Facts.EMAIL)));
+    List<InviteResult> results = hub.bulkInvite(settings.org(), settings.team(), ROLE,
+        List.of(dockerId));
+    if (run.dryRun()) {
+      return StepResult.Done.with("Dry run: would invite " + id + " into " + where);
+    }
+    String status = results.stream().filter(r -> wanted.equalsIgnoreCase(r.invitee()))
+        .map(InviteResult::status).findFirst()
+        .or(() -> results.size() == 1 ? Optional.ofNullable(results.get(0).status())
+            : Optional.empty())
+        .orElse("");
+    return switch (status) {
+      case INVITED, ALREADY_INVITED -> StepResult.Done.with("Invited " + id + " into " + where + "; Docker Hub"
+          + " mails the invitation to " + SlackText.code(run.requireFact(Facts.EMAIL)));
+      case ALREADY_MEMBER -> StepResult.Done.with(id + " is already a member of "
+          + SlackText.code(settings.org()));
+      case INVALID -> new StepResult.Failed("Docker Hub will not invite " + dockerId + ": it"
+          + " knows no such Docker ID (" + INVALID + "). Check that the account was signed up"
+          + " with exactly this Docker ID, then Retry.");
+      default -> new StepResult.Failed("Docker Hub did not confirm the invitation of " + dockerId
+          + (status.isEmpty() ? " (no status for it in the answer)" : " (status \"" + status
+              + "\")") + ". Check the organisation's invitations in Docker Hub, then Retry.");
+    };
   }
 }

@@ -28,6 +28,7 @@ import org.webops.dockerhubbot.provisioning.StepResult;
 import org.webops.dockerhubbot.slack.blocks.SlackText;
 import org.webops.dockerhubbot.workflow.CredentialKind;
 import org.webops.dockerhubbot.workflow.PipelineKey;
+import org.webops.dockerhubbot.workflow.ProjectIds;
 import org.webops.dockerhubbot.workflow.RequestSpec;
 
 /**
@@ -94,7 +95,7 @@ public final class WriteCircleCiVariables implements Step {
       return new StepResult.Done(Map.of(), lines);
     }
     String name = spec.circleciContext().get();
-    Ensured<Context> context = circleci.ensureContext(owner(spec.pipeline()), name);
+    Ensured<Context> context = circleci.ensureContext(owner(run, circleci), name);
     String contextId = context.value().id();
     if (context.created()) {
       lines.add((run.dryRun() ? "Dry run: would create" : "Created") + " the context "
@@ -150,9 +151,19 @@ public final class WriteCircleCiVariables implements Step {
     return Optional.empty();
   }
 
-  /** The organisation part of the slug ({@code gh/org} of {@code gh/org/repo}). */
-  static ContextOwner owner(String pipeline) {
-    return new ContextOwner.Slug(pipeline.substring(0, pipeline.lastIndexOf('/')));
+  /**
+   * The project's organisation, by the id CircleCI gave it (as CircleCI's terraform provider
+   * addresses it): from the form's lookup, or asked now when CircleCI did not answer then. A slug
+   * is not cut apart: CircleCI says to treat slugs as opaque.
+   */
+  static ContextOwner owner(RunContext run, CircleCiClient circleci) {
+    Optional<String> known = run.request().project().flatMap(ProjectIds::organisationId);
+    String id = known.orElseGet(() -> Optional.ofNullable(circleci.getProject(
+        ProjectSlug.of(run.request().spec().pipeline())).organizationId())
+        .filter(orgId -> !orgId.isBlank())
+        .orElseThrow(() -> new IllegalStateException("CircleCI did not say which organisation"
+            + " owns " + run.request().spec().pipeline())));
+    return new ContextOwner.Id(id, "organization");
   }
 
   /** CircleCI masks values as {@code xxxx} and the last four characters. */

@@ -21,6 +21,7 @@ import org.webops.dockerhubbot.workflow.Decision;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestSpec;
 import org.webops.dockerhubbot.workflow.RequestState;
+import org.webops.dockerhubbot.workflow.RequestValidator;
 import org.webops.dockerhubbot.workflow.TokenLabels;
 import org.webops.dockerhubbot.workflow.TokenScope;
 
@@ -39,41 +40,53 @@ public final class ApprovalCard {
         + "> for " + request.spec().pipeline();
   }
 
+  /** The card as first posted: pending, before any step. */
   public static List<LayoutBlock> build(ProvisioningRequest request, Setting setting) {
-    return build(request, List.of(), setting);
+    return build(request, List.of(), setting, 0);
   }
 
-  /** The card with the run's checklist once the request is approved. */
+  /**
+   * The card with the run's checklist once the request is approved.
+   *
+   * @param progress the run's progress counter: with the state, it names this version of the
+   *     card, and every block id carries it (Slack asks for new block ids when a message is
+   *     updated, or clients may keep stale element state); action ids stay as they are
+   */
   public static List<LayoutBlock> build(ProvisioningRequest request, List<StepRecord> steps,
-      Setting setting) {
+      Setting setting, int progress) {
+    BlockIds ids = new BlockIds(request.state().name().toLowerCase() + "-" + progress);
     RequestSpec spec = request.spec();
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(header(h -> h.text(plainText("Docker Hub credential request #" + request.id()))));
-    blocks.add(section(s -> s.text(markdownText(SlackText.user(request.requester())
-        + " asks for " + (spec.kind() == CredentialKind.ORG_TOKEN
+    blocks.add(header(h -> h.blockId(ids.of("title"))
+        .text(plainText("Docker Hub credential request #" + request.id()))));
+    blocks.add(section(s -> s.blockId(ids.of("ask")).text(markdownText(
+        SlackText.user(request.requester()) + " asks for " + (spec.kind() == CredentialKind.ORG_TOKEN
             ? "an *organisation access token*" : "a *service user*")
         + " for " + SlackText.code(spec.pipeline()) + ":\n" + SlackText.quote(spec.reason())))));
-    blocks.add(section(s -> s.fields(fields(spec))));
-    blocks.add(section(s -> s.text(markdownText("*What will be created*\n"
-        + String.join("\n", plan(request, setting))))));
+    blocks.add(section(s -> s.blockId(ids.of("fields")).fields(fields(spec))));
+    blocks.add(section(s -> s.blockId(ids.of("plan")).text(markdownText(
+        "*What will be created*\n" + String.join("\n", plan(request, setting))))));
     if (request.dryRun()) {
-      blocks.add(context(c -> c.elements(List.of(markdownText(":test_tube: *Dry run*: every"
-          + " write to Docker Hub and CircleCI is described in the thread instead of done.")))));
+      blocks.add(context(c -> c.blockId(ids.of("dry-run")).elements(List.of(markdownText(
+          ":test_tube: *Dry run*: every write to Docker Hub and CircleCI is described in the"
+              + " thread instead of done.")))));
     }
     if (request.state() == RequestState.PENDING_APPROVAL || request.decision().isEmpty()) {
       String id = Long.toString(request.id());
-      blocks.add(actions(a -> a.blockId(DECISION_BLOCK).elements(List.of(
+      blocks.add(actions(a -> a.blockId(ids.of(DECISION_BLOCK)).elements(List.of(
           button(b -> b.actionId(APPROVE_ACTION).text(plainText("Approve")).value(id)
               .style("primary")),
           button(b -> b.actionId(REJECT_ACTION).text(plainText("Reject")).value(id)
               .style("danger"))))));
     } else {
-      blocks.add(section(s -> s.text(markdownText(decisionLine(request)))));
+      blocks.add(section(s -> s.blockId(ids.of("decision"))
+          .text(markdownText(decisionLine(request)))));
     }
     if (request.state() != RequestState.PENDING_APPROVAL
         && request.state() != RequestState.REJECTED && request.decision().isPresent()) {
-      blocks.add(section(s -> s.text(markdownText(RunChecklist.text(request, steps)))));
-      RunChecklist.buttons(request, steps).ifPresent(blocks::add);
+      blocks.add(section(s -> s.blockId(ids.of("progress"))
+          .text(markdownText(RunChecklist.text(request, steps)))));
+      RunChecklist.buttons(request, steps, ids).ifPresent(blocks::add);
     }
     return blocks;
   }
@@ -116,7 +129,9 @@ public final class ApprovalCard {
     if (spec.kind() == CredentialKind.ORG_TOKEN) {
       return List.of(
           "• An organisation access token " + label + " in " + org
-              + ", " + (spec.scope() == TokenScope.READ_ONLY ? "pull-only" : "pull and push")
+              + ", " + (spec.scope() == TokenScope.READ_ONLY ? "pull-only"
+                  : spec.repositories().contains(RequestValidator.ALL_PUBLIC_IMAGES)
+                      ? "pull and push (pull only on all public images)" : "pull and push")
               + " on " + spec.repositories().size()
               + (spec.repositories().size() == 1 ? " repository path" : " repository paths")
               + ", expiring after " + spec.lifetimeDays() + " days",

@@ -26,13 +26,15 @@ public final class RejectModal {
   public static View build(ProvisioningRequest request) {
     return view(v -> v.type("modal")
         .callbackId(REJECT_MODAL)
-        .title(viewTitle(t -> t.type("plain_text").text("Reject request #" + request.id())))
+        // A title has at most 24 characters: the request's number goes in the text.
+        .title(viewTitle(t -> t.type("plain_text").text("Reject request")))
         .submit(viewSubmit(t -> t.type("plain_text").text("Reject")))
         .close(viewClose(t -> t.type("plain_text").text("Cancel")))
         .privateMetadata(Long.toString(request.id()))
         .blocks(List.of(
-            section(s -> s.text(markdownText("Rejecting " + SlackText.user(request.requester())
-                + "'s request for " + SlackText.code(request.spec().pipeline())
+            section(s -> s.text(markdownText("Rejecting request #" + request.id() + ", "
+                + SlackText.user(request.requester()) + "'s request for "
+                + SlackText.code(request.spec().pipeline())
                 + ". They will see your reason."))),
             input(i -> i.blockId(REJECT_REASON_BLOCK)
                 .label(plainText("Reason"))

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.webops.dockerhubbot.workflow.CredentialKind;
+import org.webops.dockerhubbot.workflow.CredentialKinds;
 import org.webops.dockerhubbot.workflow.FormChoice;
 import org.webops.dockerhubbot.workflow.RequestValidator;
 import org.webops.dockerhubbot.workflow.TokenScope;
@@ -30,7 +31,6 @@ import org.webops.dockerhubbot.workflow.TokenScope;
 public final class RequestModal {
   public static final String DEFAULT_USER_VARIABLE = "DOCKER_USER";
   public static final String DEFAULT_TOKEN_VARIABLE = "DOCKER_ACCESS_TOKEN";
-  public static final CredentialKind DEFAULT_KIND = CredentialKind.ORG_TOKEN;
 
   private RequestModal() {}
 
@@ -38,7 +38,8 @@ public final class RequestModal {
    * @param pipeline prefilled project slug, from {@code /dockerhub-user new <pipeline>}
    * @param privateMetadata serialised {@link ModalMetadata}
    */
-  public static View build(Optional<String> pipeline, String privateMetadata, boolean dryRun) {
+  public static View build(Optional<String> pipeline, String privateMetadata, boolean dryRun,
+      CredentialKinds kinds) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText(
         "Ask for a Docker Hub credential for one CircleCI pipeline. A webops approver checks it,"
@@ -46,7 +47,9 @@ public final class RequestModal {
             + " secret; the approver stores it in the password manager."))));
     blocks.add(input(i -> i.blockId(PIPELINE_BLOCK)
         .label(plainText("CircleCI project"))
-        .hint(plainText("The project slug from CircleCI's address: gh/org/repo or bb/org/repo."))
+        .hint(plainText("The project slug from the project's settings in CircleCI: gh/org/repo,"
+            + " bb/org/repo, or circleci/<org id>/<project id> (GitHub App, GitLab, Bitbucket"
+            + " Data Center)."))
         .element(plainTextInput(t -> {
           t.actionId(PIPELINE_ACTION).placeholder(plainText("gh/my-org/my-repo"))
               .maxLength(RequestValidator.MAX_PIPELINE_LENGTH);
@@ -55,11 +58,15 @@ public final class RequestModal {
               .ifPresent(t::initialValue);
           return t;
         }))));
-    List<OptionObject> kinds = options(CredentialKind.values());
+    List<OptionObject> offered = options(kinds.available().toArray(new FormChoice[0]));
     blocks.add(input(i -> i.blockId(KIND_BLOCK)
         .label(plainText("Credential kind"))
-        .element(radioButtons(r -> r.actionId(KIND_ACTION).options(kinds)
-            .initialOption(option(DEFAULT_KIND))))));
+        .element(radioButtons(r -> r.actionId(KIND_ACTION).options(offered)
+            .initialOption(option(kinds.preferred().orElseThrow()))))));
+    for (CredentialKind kind : CredentialKind.values()) {
+      kinds.whyNot(kind).ifPresent(why -> blocks.add(context(c -> c.elements(List.of(
+          markdownText(SlackText.escape(why)))))));
+    }
     List<OptionObject> scopes = options(TokenScope.values());
     blocks.add(input(i -> i.blockId(SCOPE_BLOCK)
         .label(plainText("Token scope"))
@@ -69,7 +76,8 @@ public final class RequestModal {
         .optional(true)
         .label(plainText("Repositories the token may pull (organisation tokens)"))
         .hint(plainText("One per line. */*/public covers all public images, which lifts the"
-            + " anonymous pull limit; add my-org/* for the organisation's own images."))
+            + " anonymous pull limit; add the organisation's own, such as my-org/* (only the"
+            + " organisation's repositories can be added). Push never applies to */*/public."))
         .element(plainTextInput(t -> t.actionId(REPOSITORIES_ACTION).multiline(true)
             .maxLength(RequestValidator.MAX_REPOSITORIES_LENGTH)
             .initialValue(RequestValidator.ALL_PUBLIC_IMAGES)))));

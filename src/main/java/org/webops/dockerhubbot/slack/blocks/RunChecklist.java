@@ -58,10 +58,11 @@ public final class RunChecklist {
     };
   }
 
-  static Optional<LayoutBlock> buttons(ProvisioningRequest request, List<StepRecord> steps) {
+  static Optional<LayoutBlock> buttons(ProvisioningRequest request, List<StepRecord> steps,
+      BlockIds ids) {
     String id = Long.toString(request.id());
     if (request.state() == RequestState.FAILED) {
-      return Optional.of(block(button(b -> b.actionId(RETRY_ACTION).text(plainText("Retry"))
+      return Optional.of(block(ids, button(b -> b.actionId(RETRY_ACTION).text(plainText("Retry"))
           .value(id).style("primary"))));
     }
     if (request.state() != RequestState.IN_PROGRESS) {
@@ -70,25 +71,25 @@ public final class RunChecklist {
     Optional<StepId> waiting = steps.stream().filter(s -> s.status() == StepStatus.WAITING)
         .map(StepRecord::step).findFirst();
     if (waiting.equals(Optional.of(StepId.VERIFY_SIGN_UP))) {
-      return Optional.of(block(
+      return Optional.of(block(ids,
           button(b -> b.actionId(SIGNED_UP_ACTION)
               .text(plainText("Account created and e-mail verified")).value(id).style("primary")),
           button(b -> b.actionId(SIGN_UP_AGAIN_ACTION)
               .text(plainText("Send the sign-up details again")).value(id))));
     }
     if (waiting.equals(Optional.of(StepId.WRITE_CIRCLECI))) {
-      return Optional.of(block(button(b -> b.actionId(REPLACE_VARIABLES_ACTION)
+      return Optional.of(block(ids, button(b -> b.actionId(REPLACE_VARIABLES_ACTION)
           .text(plainText("Replace the existing values")).value(id).style("danger"))));
     }
     if (waiting.equals(Optional.of(StepId.AWAIT_MEMBERSHIP))) {
-      return Optional.of(block(button(b -> b.actionId(CHECK_MEMBERSHIP_ACTION)
+      return Optional.of(block(ids, button(b -> b.actionId(CHECK_MEMBERSHIP_ACTION)
           .text(plainText("Check now")).value(id))));
     }
     return Optional.empty();
   }
 
-  private static LayoutBlock block(BlockElement... buttons) {
-    return actions(a -> a.blockId(RUN_BLOCK).elements(List.of(buttons)));
+  private static LayoutBlock block(BlockIds ids, BlockElement... buttons) {
+    return actions(a -> a.blockId(ids.of(RUN_BLOCK)).elements(List.of(buttons)));
   }
 
   private static String shorten(String text) {

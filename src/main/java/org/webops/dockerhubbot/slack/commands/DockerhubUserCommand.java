@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.slack.blocks.HelpMessage;
 import org.webops.dockerhubbot.slack.blocks.RequestModal;
 import org.webops.dockerhubbot.slack.views.ModalMetadata;
+import org.webops.dockerhubbot.workflow.CredentialKinds;
 
 /** {@code /dockerhub-user <subcommand>}: opens the request modal or answers ephemerally. */
 public final class DockerhubUserCommand implements SlashCommandHandler {
@@ -21,10 +22,12 @@ public final class DockerhubUserCommand implements SlashCommandHandler {
 
   private final RequestQueries queries;
   private final boolean dryRun;
+  private final CredentialKinds kinds;
 
-  public DockerhubUserCommand(RequestQueries queries, boolean dryRun) {
+  public DockerhubUserCommand(RequestQueries queries, boolean dryRun, CredentialKinds kinds) {
     this.queries = queries;
     this.dryRun = dryRun;
+    this.kinds = kinds;
   }
 
   @Override
@@ -53,7 +56,7 @@ public final class DockerhubUserCommand implements SlashCommandHandler {
       // views.open comes before the ack: the trigger id is only good for about three seconds.
       ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r
           .triggerId(request.getPayload().getTriggerId())
-          .view(RequestModal.build(pipeline, metadata.serialise(), dryRun)));
+          .view(RequestModal.build(pipeline, metadata.serialise(), dryRun, kinds)));
       if (opened.isOk()) {
         return ctx.ack();
       }

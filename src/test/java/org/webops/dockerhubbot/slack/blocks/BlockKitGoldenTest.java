@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.webops.dockerhubbot.testing.Golden;
 import org.webops.dockerhubbot.workflow.CredentialKind;
+import org.webops.dockerhubbot.workflow.CredentialKinds;
+import com.google.gson.JsonObject;
 import org.webops.dockerhubbot.workflow.Decision;
 import org.webops.dockerhubbot.workflow.MessageRef;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
@@ -67,15 +69,71 @@ class BlockKitGoldenTest {
   @Test
   void requestModal_prefilledDryRun_matchesGolden() throws Exception {
     Golden.assertMatches(getClass(), "request-modal-prefilled-dry-run",
-        RequestModal.build(Optional.of("gh/example/app"), "C0GENERAL", true));
+        RequestModal.build(Optional.of("gh/example/app"), "C0GENERAL", true,
+            CredentialKinds.all()));
   }
 
   @Test
   void requestModal_limits_titleAndButtonsFitSlack() {
-    var view = RequestModal.build(Optional.empty(), "", false);
+    var view = RequestModal.build(Optional.empty(), "", false, CredentialKinds.all());
     assertThat(view.getTitle().getText().length()).isLessThanOrEqualTo(24);
     assertThat(view.getSubmit().getText().length()).isLessThanOrEqualTo(24);
     assertThat(view.getBlocks().size()).isLessThanOrEqualTo(100);
+  }
+
+  @Test
+  void approvalCard_eachVersion_newBlockIdsButTheSameActionIds() {
+    ProvisioningRequest approved = request(CredentialKind.ORG_TOKEN, RequestState.FAILED,
+        Optional.of(new Decision("U0APPROVER", DECIDED, Optional.empty())), false);
+    var gson = GsonFactory.createSnakeCase();
+
+    JsonObject first = ids(gson.toJson(ApprovalCard.build(approved, List.of(), SETTING, 7)));
+    JsonObject next = ids(gson.toJson(ApprovalCard.build(approved, List.of(), SETTING, 8)));
+    JsonObject again = ids(gson.toJson(ApprovalCard.build(approved, List.of(), SETTING, 8)));
+
+    assertThat(first.getAsJsonArray("blocks")).isNotEmpty();
+    for (var blockId : first.getAsJsonArray("blocks")) {
+      assertThat(next.getAsJsonArray("blocks")).doesNotContain(blockId);
+    }
+    assertThat(next).isEqualTo(again); // deterministic
+    assertThat(first.getAsJsonArray("actions")).isEqualTo(next.getAsJsonArray("actions"))
+        .hasToString("[\"retry-action\"]");
+  }
+
+  @Test
+  void requestModal_inputBlockIds_fixedWhateverTheForm() {
+    var gson = GsonFactory.createSnakeCase();
+    JsonObject empty = ids(gson.toJson(RequestModal.build(Optional.empty(), "", false,
+        CredentialKinds.all()).getBlocks()));
+    JsonObject prefilled = ids(gson.toJson(RequestModal.build(Optional.of("gh/a/b"), "C1", true,
+        CredentialKinds.of(false, true, true)).getBlocks()));
+
+    assertThat(empty.getAsJsonArray("blocks").toString()).contains("\"pipeline-block\"",
+        "\"reason-block\"");
+    for (var input : empty.getAsJsonArray("blocks")) {
+      assertThat(prefilled.getAsJsonArray("blocks")).contains(input);
+    }
+  }
+
+  /** The block ids and action ids in a serialised list of blocks. */
+  private static JsonObject ids(String json) {
+    JsonObject ids = new JsonObject();
+    ids.add("blocks", new com.google.gson.JsonArray());
+    ids.add("actions", new com.google.gson.JsonArray());
+    for (var block : com.google.gson.JsonParser.parseString(json).getAsJsonArray()) {
+      var object = block.getAsJsonObject();
+      if (object.has("block_id")) {
+        ids.getAsJsonArray("blocks").add(object.get("block_id"));
+      }
+      if (object.has("elements")) {
+        for (var element : object.getAsJsonArray("elements")) {
+          if (element.getAsJsonObject().has("action_id")) {
+            ids.getAsJsonArray("actions").add(element.getAsJsonObject().get("action_id"));
+          }
+        }
+      }
+    }
+    return ids;
   }
 
   @Test
@@ -106,6 +164,6 @@ class BlockKitGoldenTest {
   @Test
   void requestModal_serialisedWithSlackGson_hasNoNullNoise() {
     Gson gson = GsonFactory.createSnakeCase();
-    assertThat(gson.toJson(RequestModal.build(Optional.empty(), "", false))).doesNotContain("null");
+    assertThat(gson.toJson(RequestModal.build(Optional.empty(), "", false, CredentialKinds.all()))).doesNotContain("null");
   }
 }

@@ -1,0 +1,100 @@
+package org.webops.dockerhubbot.slack.blocks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.webops.dockerhubbot.provisioning.StepId;
+import org.webops.dockerhubbot.provisioning.StepRecord;
+import org.webops.dockerhubbot.provisioning.StepStatus;
+import org.webops.dockerhubbot.testing.SlackLimits;
+import org.webops.dockerhubbot.workflow.CredentialKind;
+import org.webops.dockerhubbot.workflow.CredentialKinds;
+import org.webops.dockerhubbot.workflow.Decision;
+import org.webops.dockerhubbot.workflow.ProvisioningRequest;
+import org.webops.dockerhubbot.workflow.RequestForm;
+import org.webops.dockerhubbot.workflow.RequestSpec;
+import org.webops.dockerhubbot.workflow.RequestState;
+import org.webops.dockerhubbot.workflow.RequestValidator;
+import org.webops.dockerhubbot.workflow.TokenScope;
+
+/**
+ * Every view and message the bot builds stays within Slack's limits at the largest inputs the
+ * validator lets through: past them, Slack refuses the whole message or view.
+ */
+class SlackLimitsTest {
+  private static final Instant AT = Instant.parse("2026-11-26T10:42:00Z");
+  private static final ApprovalCard.Setting SETTING =
+      new ApprovalCard.Setting("exampleorg", "ci-pullers");
+
+  @Test
+  void approvalCard_largestValidRequestAtEveryStage_withinLimits() {
+    RequestSpec spec = largestValidSpec();
+    for (RequestState state : RequestState.values()) {
+      Optional<Decision> decision = state == RequestState.PENDING_APPROVAL ? Optional.empty()
+          : Optional.of(new Decision("U0APPROVER", AT, Optional.of("&".repeat(500))));
+      ProvisioningRequest request = new ProvisioningRequest(Long.MAX_VALUE, "U0REQUESTER",
+          Optional.of("C0GENERAL"), spec, true, state, decision, Optional.empty(), AT,
+          Optional.empty());
+      List<StepRecord> steps = new ArrayList<>();
+      for (StepId step : StepId.values()) {
+        steps.add(new StepRecord(step, step == StepId.WRITE_CIRCLECI ? StepStatus.FAILED
+            : StepStatus.WAITING, "<&>".repeat(2000), Map.of(), AT));
+      }
+      assertThat(SlackLimits.ofMessage(ApprovalCard.build(request, steps, SETTING, 999)))
+          .as(state.name()).isEmpty();
+    }
+  }
+
+  @Test
+  void appHome_fifteenLongSlugsInEachList_withinLimits() {
+    List<ProvisioningRequest> many = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      RequestSpec spec = new RequestSpec("gh/" + "o".repeat(90) + "/" + "r".repeat(100) + i,
+          CredentialKind.ORG_TOKEN, TokenScope.READ_ONLY, List.of("*/*/public"),
+          Optional.empty(), "DOCKER_USER", "DOCKER_ACCESS_TOKEN", 90, "test");
+      many.add(new ProvisioningRequest(1_000_000_000L + i, "U0REQUESTER", Optional.empty(),
+          spec, false, RequestState.PENDING_APPROVAL, Optional.empty(), Optional.empty(), AT,
+          Optional.empty()));
+    }
+
+    assertThat(SlackLimits.ofView(AppHomeView.build(many, many))).isEmpty();
+  }
+
+  @Test
+  void requestModal_prefilledWithTheLongestValidSlugOrALongerOne_withinLimits() {
+    for (String pipeline : List.of("gh/o/" + "r".repeat(195), "gh/o/" + "r".repeat(400))) {
+      assertThat(SlackLimits.ofView(RequestModal.build(Optional.of(pipeline), "C0GENERAL", true,
+          CredentialKinds.of(false, true, true)))).as(pipeline).isEmpty();
+    }
+  }
+
+  @Test
+  void rejectModal_largestRequest_withinLimits() {
+    ProvisioningRequest request = new ProvisioningRequest(Long.MAX_VALUE, "U0REQUESTER",
+        Optional.empty(), largestValidSpec(), false, RequestState.PENDING_APPROVAL,
+        Optional.empty(), Optional.empty(), AT, Optional.empty());
+
+    assertThat(SlackLimits.ofView(RejectModal.build(request))).isEmpty();
+  }
+
+  /** Every field at its longest; the validator accepts it. */
+  private static RequestSpec largestValidSpec() {
+    StringBuilder repositories = new StringBuilder();
+    int i = 0;
+    while (repositories.length() + 60 < RequestValidator.MAX_REPOSITORIES_LENGTH) {
+      repositories.append(String.format("exampleorg/%02d", i++)).append("a".repeat(45))
+          .append('\n');
+    }
+    RequestForm form = new RequestForm("gh/" + "o".repeat(98) + "/" + "r".repeat(98),
+        "org-token", "read-write", repositories.toString(), "c".repeat(200), "U".repeat(100),
+        "T".repeat(100), "365", "<&>".repeat(166));
+    var result = new RequestValidator("exampleorg").validate(form, CredentialKinds.all());
+    assertThat(result).isInstanceOf(RequestValidator.Result.Valid.class);
+    return ((RequestValidator.Result.Valid) result).spec();
+  }
+}
