@@ -15,8 +15,8 @@ import org.webops.dockerhubbot.workflow.CredentialKind;
 import org.webops.dockerhubbot.workflow.CredentialKinds;
 
 /**
- * The validated configuration (DESIGN.md §6). Built once from the environment; nothing reads the
- * environment after start-up.
+ * The validated configuration (README, Configuration). Built once from the environment; nothing
+ * reads the environment after start-up.
  */
 public record Config(
     int port,
@@ -44,7 +44,10 @@ public record Config(
   public static final String DEFAULT_DOCKERHUB_API_URL = "https://hub.docker.com";
   public static final String DEFAULT_CIRCLECI_API_URL = "https://circleci.com/api/v2";
 
-  /** The Docker Hub credential used for organisation management (DESIGN.md §3). */
+  /**
+   * The Docker Hub credential used for organisation management (README, "Which Docker Hub
+   * credential does what").
+   */
   public sealed interface AdminCredential {
     record OwnerPassword(String username, Secret password) implements AdminCredential {}
 

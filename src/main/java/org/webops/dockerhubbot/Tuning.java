@@ -3,7 +3,7 @@ package org.webops.dockerhubbot;
 import java.time.Duration;
 import org.webops.dockerhubbot.http.HttpClients;
 import org.webops.dockerhubbot.http.RetryPolicy;
-import org.webops.dockerhubbot.provisioning.ProvisioningRunner;
+import org.webops.dockerhubbot.provisioning.OperationRunner;
 
 /**
  * Timings that are not configuration but that tests shorten: how long an API call may take, how
@@ -13,7 +13,7 @@ import org.webops.dockerhubbot.provisioning.ProvisioningRunner;
 public record Tuning(
     Duration apiReadTimeout,
     RetryPolicy apiRetries,
-    ProvisioningRunner.Settings runner,
+    OperationRunner.Settings runner,
     Duration resumeInterval,
     Duration pollBase,
     Duration cardInterval,
@@ -21,7 +21,7 @@ public record Tuning(
 
   public static Tuning defaults() {
     return new Tuning(HttpClients.READ_TIMEOUT, RetryPolicy.defaults(),
-        ProvisioningRunner.Settings.defaults(), Duration.ofSeconds(10), Duration.ofMinutes(1),
+        OperationRunner.Settings.defaults(), Duration.ofSeconds(10), Duration.ofMinutes(1),
         Duration.ofSeconds(1), Duration.ofMinutes(1));
   }
 

@@ -1,5 +1,8 @@
 /**
- * CircleCI API v2 client ({@link org.webops.dockerhubbot.circleci.CircleCiClient}).
+ * CircleCI API v2 client ({@link org.webops.dockerhubbot.circleci.CircleCiClient}, with the area
+ * clients {@link org.webops.dockerhubbot.circleci.ProjectClient},
+ * {@link org.webops.dockerhubbot.circleci.ProjectVariableClient} and
+ * {@link org.webops.dockerhubbot.circleci.ContextClient}).
  *
  * <p>Known differences between the stored spec and the live API, and what the client does:
  *

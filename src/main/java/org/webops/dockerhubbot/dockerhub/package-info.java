@@ -1,5 +1,9 @@
 /**
- * Docker Hub API client ({@link org.webops.dockerhubbot.dockerhub.DockerHubClient}).
+ * Docker Hub API client ({@link org.webops.dockerhubbot.dockerhub.DockerHubClient}, with the area
+ * clients {@link org.webops.dockerhubbot.dockerhub.LoginClient},
+ * {@link org.webops.dockerhubbot.dockerhub.PersonalTokenClient},
+ * {@link org.webops.dockerhubbot.dockerhub.OrgTokenClient} and
+ * {@link org.webops.dockerhubbot.dockerhub.OrganisationClient}).
  *
  * <p>Where the spec (docker/docs {@code latest.yaml}) and the live API are known to disagree, and
  * what the client does:

@@ -3,12 +3,12 @@ package org.webops.dockerhubbot.notices;
 import java.util.Objects;
 
 /**
- * A message about a request that must reach Slack even if the process dies right after the state
- * change that causes it: written into the outbox in the same transaction as that change, and
- * delivered afterwards from whichever instance is alive. Never carries a secret, and never a
- * one-time link (its key must not be stored).
+ * An event about a request and who hears of it. It must reach Slack even if the process dies
+ * right after the state change that causes it: it is written into the outbox in the same
+ * transaction as that change, and delivered afterwards from whichever instance is alive. Never
+ * carries a secret, and never a one-time link (its key must not be stored).
  */
-public record Notice(long requestId, Audience audience, String text) {
+public record Notice(long requestId, Audience audience, NoticeEvent event) {
 
   /** Who reads it. */
   public enum Audience {
@@ -20,14 +20,14 @@ public record Notice(long requestId, Audience audience, String text) {
 
   public Notice {
     Objects.requireNonNull(audience, "audience");
-    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(event, "event");
   }
 
-  public static Notice thread(long requestId, String text) {
-    return new Notice(requestId, Audience.THREAD, text);
+  public static Notice thread(long requestId, NoticeEvent event) {
+    return new Notice(requestId, Audience.THREAD, event);
   }
 
-  public static Notice requester(long requestId, String text) {
-    return new Notice(requestId, Audience.REQUESTER, text);
+  public static Notice requester(long requestId, NoticeEvent event) {
+    return new Notice(requestId, Audience.REQUESTER, event);
   }
 }

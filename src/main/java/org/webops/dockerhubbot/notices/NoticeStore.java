@@ -4,11 +4,17 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The outbox as the relay sees it. Notices are written by the stores inside the transactions of
- * the state changes that cause them; this interface only takes them out. Leases use the
+ * The outbox as the relay sees it. Notices are mostly written by the stores inside the
+ * transactions of the state changes that cause them. Leases use the
  * database's clock, so instances with different clocks agree.
  */
 public interface NoticeStore {
+
+  /**
+   * Adds notices in a transaction of their own, for events whose cause is committed elsewhere
+   * (a link claimed).
+   */
+  void add(List<Notice> notices);
 
   /**
    * Leases up to {@code limit} undelivered notices that are due, at most one per request and only

@@ -55,4 +55,13 @@ public interface CredentialStore {
    */
   void variablesWritten(RunLease lease, String target, List<String> names,
       Optional<String> approvedBy, Instant at);
+
+  /**
+   * Claims a Docker ID for the request.
+   *
+   * @return false when another request has it already
+   */
+  boolean reserveDockerId(String dockerId, long requestId);
+
+  Optional<String> dockerIdOf(long requestId);
 }

@@ -10,17 +10,17 @@ import java.time.Duration;
  * @param pollBase the first wait between membership polls; doubled up to {@code pollCap}
  */
 public record ProvisioningSettings(
-    String org, String team, String emailTemplate, String approvalChannel, Duration linkTtl,
-    Duration pollBase, Duration pollCap, int maxPolls) {
+    String org, String team, String emailTemplate, Duration linkTtl, Duration pollBase,
+    Duration pollCap, int maxPolls) {
 
   /**
    * Polls after {@code pollBase} (a minute in production), doubling up to 30 times that, for 340
    * polls: with a minute, 1, 2, 4, 8, 16 minutes, then every 30 minutes for about a week.
    */
   public static ProvisioningSettings of(String org, String team, String emailTemplate,
-      String approvalChannel, Duration linkTtl, Duration pollBase) {
-    return new ProvisioningSettings(org, team, emailTemplate, approvalChannel, linkTtl,
-        pollBase, pollBase.multipliedBy(30), 340);
+      Duration linkTtl, Duration pollBase) {
+    return new ProvisioningSettings(org, team, emailTemplate, linkTtl, pollBase,
+        pollBase.multipliedBy(30), 340);
   }
 
   public String emailOf(String dockerId) {

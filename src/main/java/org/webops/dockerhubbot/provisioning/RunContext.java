@@ -6,13 +6,13 @@ import java.util.Optional;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 
 /**
- * What a step sees of its run: the approved request, why the run goes now, the facts earlier
- * steps recorded, how many times the bot has polled a waiting step, and the run's lease, which
- * every write and every external call of the step must be fenced by.
+ * What a step sees of its run: the operation and its request, why the run goes now, the facts
+ * earlier steps recorded, how many times the bot has polled a waiting step, and the run's lease,
+ * which every write and every external call of the step must be fenced by.
  */
 public record RunContext(
-    ProvisioningRequest request, Trigger trigger, Map<String, String> facts, int polls,
-    Instant now, RunLease lease) {
+    Operation operation, ProvisioningRequest request, Trigger trigger, Map<String, String> facts,
+    int polls, Instant now, RunLease lease) {
 
   public RunContext {
     facts = Map.copyOf(facts);

@@ -11,17 +11,17 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.http.ApiException;
 import org.webops.dockerhubbot.http.RateLimitedException;
 import org.webops.dockerhubbot.http.ServerErrorException;
 import org.webops.dockerhubbot.http.Sleeper;
 import org.webops.dockerhubbot.http.TransportException;
 import org.webops.dockerhubbot.notices.Notice;
-import org.webops.dockerhubbot.provisioning.ProvisioningRunner.Outcome;
+import org.webops.dockerhubbot.provisioning.OperationRunner.Outcome;
+import org.webops.dockerhubbot.workflow.Progress;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestRepository;
-import org.webops.dockerhubbot.workflow.RequestState;
+import org.webops.dockerhubbot.workflow.Move;
 
 /**
  * One leased go of a request's run: from its first unfinished step on, until it is done, waits,
@@ -39,14 +39,14 @@ final class RunExecution {
   private final Progress progress;
   private final Sleeper sleeper;
   private final Clock clock;
-  private final ProvisioningRunner.Settings settings;
+  private final OperationRunner.Settings settings;
   private final BooleanSupplier stopping;
   private final long id;
   private Trigger trigger;
 
   RunExecution(RunLease lease, Trigger trigger, RequestRepository requests, RunStore runs,
       Plans plans, Progress progress, Sleeper sleeper, Clock clock,
-      ProvisioningRunner.Settings settings, BooleanSupplier stopping) {
+      OperationRunner.Settings settings, BooleanSupplier stopping) {
     this.lease = lease;
     this.trigger = trigger;
     this.requests = requests;
@@ -61,41 +61,43 @@ final class RunExecution {
   }
 
   Outcome run() {
+    Operation operation = runs.operation(lease.operationId()).orElse(null);
     ProvisioningRequest request = requests.find(id).orElse(null);
-    if (request == null) {
+    if (operation == null || request == null) {
       return Outcome.NOT_RUNNING;
     }
+    OperationPlan plan = Plans.of(operation.kind(), request.spec().kind());
     if (trigger instanceof Trigger.Retry retry) {
-      if (request.state() != RequestState.FAILED || !runs.retry(lease, retry.seenProgress(),
-          new AuditEvent(id, retry.user(), "RETRY", "retry from the failed step", clock.instant()))) {
+      if (operation.status() != Operation.Status.FAILED || !runs.retry(lease,
+          retry.seenProgress(), plan.onRetry(), Move.by(retry.user(), clock.instant(),
+              "retry from the failed step"))) {
         return Outcome.NOT_RUNNING;
       }
       progress.changed(id);
-      request = requests.find(id).orElseThrow();
+      operation = runs.operation(operation.id()).orElseThrow();
     }
-    if (request.state() == RequestState.APPROVED) {
-      runs.advance(lease, RequestState.APPROVED, RequestState.IN_PROGRESS,
-          new AuditEvent(id, "bot", "RUN_STARTED", "provisioning started", clock.instant()),
-          List.of());
-      request = requests.find(id).orElseThrow();
-    }
-    if (request.state() != RequestState.IN_PROGRESS) {
+    if (operation.status() != Operation.Status.OPEN) {
       return Outcome.NOT_RUNNING;
     }
-    return steps(request);
+    if (plan.onStart().filter(start -> start.startsFrom(request.state())).isPresent()) {
+      runs.apply(lease, plan.onStart().get(), Move.ofBot(clock.instant(),
+          operation.kind().name().toLowerCase() + " started"));
+    }
+    return steps(operation, requests.find(id).orElseThrow(), plan);
   }
 
-  private Outcome steps(ProvisioningRequest request) {
+  private Outcome steps(Operation operation, ProvisioningRequest request, OperationPlan operationPlan) {
     int rewinds = 0;
-    List<StepId> plan = Plans.of(request.spec().kind());
+    List<StepId> plan = operationPlan.steps();
     while (true) {
       if (stopping.getAsBoolean()) {
         return Outcome.STOPPED;
       }
-      RunStore.Snapshot snapshot = runs.snapshot(id);
+      lease.check(); // a go past its local deadline writes nothing more
+      RunStore.Snapshot snapshot = runs.snapshot(operation.id());
       StepId next = plan.stream().filter(step -> !isDone(snapshot, step)).findFirst().orElse(null);
       if (next == null) {
-        return finish(request);
+        return finish(request, operationPlan);
       }
       Optional<StepRecord> before = snapshot.step(next);
       boolean wasWaiting = before.map(r -> r.status() == StepStatus.WAITING).orElse(false);
@@ -103,11 +105,10 @@ final class RunExecution {
         return Outcome.WAITING; // not what it waits for: nothing is called, nothing counted
       }
       if (!wasWaiting) {
-        runs.record(lease, new StepRecord(next, StepStatus.RUNNING, "", Map.of(), clock.instant()),
-            List.of());
+        runs.record(lease, StepRecord.running(next, clock.instant()), List.of());
         progress.changed(id);
       }
-      RunContext context = new RunContext(request, trigger, doneFacts(snapshot, plan),
+      RunContext context = new RunContext(operation, request, trigger, doneFacts(snapshot, plan),
           snapshot.polls(), clock.instant(), lease);
       long started = System.nanoTime();
       StepResult result = attempt(plans.step(next), context);
@@ -117,23 +118,28 @@ final class RunExecution {
         return Outcome.STOPPED;
       }
       if (result instanceof StepResult.Done done) {
-        runs.record(lease, new StepRecord(next, StepStatus.DONE, String.join("\n", done.lines()),
-            done.facts(), clock.instant()),
-            List.of(Notice.thread(id, Notices.stepDone(next, done, request.dryRun()))));
+        runs.record(lease, StepRecord.done(next, done.lines(), done.facts(), clock.instant()),
+            List.of(Notice.thread(id, new RunEvent.StepDone(next, done.lines(), request.dryRun()))));
         progress.changed(id);
         trigger = Trigger.AUTOMATIC; // a click wakes one step, not the ones after it
       } else if (result instanceof StepResult.Waiting waiting) {
         return park(request, next, waiting, before, snapshot);
       } else if (result instanceof StepResult.Rewind rewind) {
-        if (++rewinds > MAX_REWINDS) {
-          return fail(request, next, "it kept needing to go back to "
-              + rewind.step().label().toLowerCase() + ": " + rewind.why());
+        int back = plan.indexOf(rewind.step());
+        if (back < 0 || back > plan.indexOf(next)) {
+          return fail(operationPlan, next, "it asked to go back to "
+              + rewind.step().label().toLowerCase() + ", which is not an earlier step of this"
+              + " run: " + rewind.why().plain());
         }
-        runs.reset(lease, plan.subList(plan.indexOf(rewind.step()), plan.indexOf(next) + 1),
-            List.of(Notice.thread(id, ":leftwards_arrow_with_hook: " + rewind.why())));
+        if (++rewinds > MAX_REWINDS) {
+          return fail(operationPlan, next, "it kept needing to go back to "
+              + rewind.step().label().toLowerCase() + ": " + rewind.why().plain());
+        }
+        runs.reset(lease, plan.subList(back, plan.indexOf(next) + 1),
+            List.of(Notice.thread(id, new RunEvent.WentBack(rewind.step(), rewind.why()))));
         progress.changed(id);
       } else {
-        return fail(request, next, ((StepResult.Failed) result).reason());
+        return fail(operationPlan, next, ((StepResult.Failed) result).reason());
       }
     }
   }
@@ -165,6 +171,11 @@ final class RunExecution {
         }
         if (!isTransient(e) || attempt >= settings.stepAttempts()) {
           return new StepResult.Failed(e.getMessage());
+        }
+        Optional<Duration> asked = e instanceof RateLimitedException limited
+            ? limited.retryAfter() : Optional.empty();
+        if (asked.isPresent() && asked.get().compareTo(wait) > 0) {
+          wait = asked.get(); // the API said how long; the doubling goes on from it
         }
         log.info("Request #{}: {} failed ({}); trying again in {} ms", id, step.id(),
             e.getMessage(), wait.toMillis());
@@ -205,33 +216,31 @@ final class RunExecution {
     }
     List<Notice> notices = new java.util.ArrayList<>();
     if (news) {
-      notices.add(Notice.thread(id, ":double_vertical_bar: " + waiting.detail()));
+      notices.add(Notice.thread(id, new RunEvent.StepWaiting(step, waiting.detail())));
     }
     if (firstTime) {
-      notices.add(Notice.requester(id, Notices.waiting(request, step)));
+      notices.add(Notice.requester(id, new RunEvent.RunWaiting(step)));
     }
-    runs.park(lease, new StepRecord(step, StepStatus.WAITING, waiting.detail(), Map.of(), now),
+    runs.park(lease, StepRecord.waiting(step, waiting.detail(), now),
         new Wait(waiting.waitFor(), wakeAt, polls), notices);
     progress.changed(id);
     return Outcome.WAITING;
   }
 
-  private Outcome fail(ProvisioningRequest request, StepId step, String reason) {
+  private Outcome fail(OperationPlan plan, StepId step, String reason) {
     Instant now = clock.instant();
-    runs.fail(lease, new StepRecord(step, StepStatus.FAILED, reason, Map.of(), now),
-        new AuditEvent(id, "bot", "STEP_FAILED", step.name() + ": " + reason, now),
-        List.of(Notice.thread(id, Notices.stepFailed(step, reason)),
-            Notice.requester(id, Notices.failed(request, step))));
+    runs.fail(lease, StepRecord.failed(step, reason, now), plan.onFailure(),
+        Move.ofBot(now, step.name() + ": " + reason).alsoTelling(
+            Notice.thread(id, new RunEvent.StepFailed(step, reason)),
+            Notice.requester(id, new RunEvent.RunStopped(step))));
     progress.changed(id);
     log.warn("Request #{} failed at {}: {}", id, step, reason);
     return Outcome.FAILED;
   }
 
-  private Outcome finish(ProvisioningRequest request) {
-    if (runs.advance(lease, RequestState.IN_PROGRESS, RequestState.DONE,
-        new AuditEvent(id, "bot", "DONE", "provisioned " + request.spec().pipeline(),
-            clock.instant()),
-        List.of(Notice.requester(id, Notices.done(request))))) {
+  private Outcome finish(ProvisioningRequest request, OperationPlan plan) {
+    if (runs.finish(lease, plan.onFinish(),
+        Move.ofBot(clock.instant(), "provisioned " + request.spec().pipeline()))) {
       progress.changed(id);
       log.info("Request #{} for {} is done", id, request.spec().pipeline());
     }

@@ -4,12 +4,13 @@ import java.time.Duration;
 import org.webops.dockerhubbot.http.Fence;
 
 /**
- * One runner's hold on a request. The database keeps the lease's end by its own clock; this
+ * One runner's hold on an operation. The database keeps the lease's end by its own clock; this
  * object keeps a conservative local deadline (measured from before each renewal was sent, minus
  * a margin), so that a run can stop before an external call without asking the database. Every
  * run write names {@link #owner()} and is refused by the database once another owner holds it.
  */
 public final class RunLease implements Fence {
+  private final long operationId;
   private final long requestId;
   private final String owner;
   private final Duration length;
@@ -18,7 +19,9 @@ public final class RunLease implements Fence {
   private volatile String lost;
 
   /** @param sentAtNanos {@link System#nanoTime()} before the statement that took the lease */
-  public RunLease(long requestId, String owner, Duration length, long sentAtNanos) {
+  public RunLease(long operationId, long requestId, String owner, Duration length,
+      long sentAtNanos) {
+    this.operationId = operationId;
     this.requestId = requestId;
     this.owner = owner;
     this.length = length;
@@ -26,6 +29,11 @@ public final class RunLease implements Fence {
     renewed(sentAtNanos);
   }
 
+  public long operationId() {
+    return operationId;
+  }
+
+  /** The request whose credential the operation works on. */
   public long requestId() {
     return requestId;
   }

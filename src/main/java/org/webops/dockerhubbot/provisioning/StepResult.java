@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.webops.dockerhubbot.text.Prose;
 
 /** What one go of a step came to. Texts are for people and never carry a secret. */
 public sealed interface StepResult {
@@ -14,14 +15,19 @@ public sealed interface StepResult {
    * @param lines what was done (or, in dry run, would have been done), one line each, for the
    *     card's thread
    */
-  record Done(Map<String, String> facts, List<String> lines) implements StepResult {
+  record Done(Map<String, String> facts, List<Prose> lines) implements StepResult {
     public Done {
       facts = Map.copyOf(facts);
       lines = List.copyOf(lines);
     }
 
-    public static Done with(String line) {
-      return new Done(Map.of(), List.of(line));
+    public Done withFacts(Map<String, String> more) {
+      return new Done(more, lines);
+    }
+
+    /** Done, saying so in one line made of these pieces ({@link Prose#of}). */
+    public static Done with(Object... line) {
+      return new Done(Map.of(), List.of(Prose.of(line)));
     }
   }
 
@@ -30,9 +36,10 @@ public sealed interface StepResult {
    *
    * @param pollIn when to look again by itself, for {@link WaitFor#POLL}; empty: only on a click
    */
-  record Waiting(String detail, WaitFor waitFor, Optional<Duration> pollIn) implements StepResult {
-    public static Waiting forPerson(String detail) {
-      return new Waiting(detail, WaitFor.PERSON, Optional.empty());
+  record Waiting(Prose detail, WaitFor waitFor, Optional<Duration> pollIn) implements StepResult {
+    /** Waiting for a click, saying why in these pieces ({@link Prose#of}). */
+    public static Waiting forPerson(Object... detail) {
+      return new Waiting(Prose.of(detail), WaitFor.PERSON, Optional.empty());
     }
   }
 
@@ -40,7 +47,7 @@ public sealed interface StepResult {
    * An earlier step's effect must be made again, for example a token whose value was lost to a
    * restart: the run goes back to {@code step} and runs everything after it again.
    */
-  record Rewind(StepId step, String why) implements StepResult {}
+  record Rewind(StepId step, Prose why) implements StepResult {}
 
   /** The step cannot go on without a person looking at {@code reason}; Retry starts it again. */
   record Failed(String reason) implements StepResult {}

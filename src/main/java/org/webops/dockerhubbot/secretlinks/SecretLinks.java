@@ -18,7 +18,7 @@ import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.audit.AuditLog;
 
 /**
- * Creates and claims one-time secret links (DESIGN.md §4). Each link gets a fresh random
+ * Creates and claims one-time secret links (docs/design-notes.md). Each link gets a fresh random
  * AES-256-GCM key; only the ciphertext and IV are stored, the key travels in the link's fragment
  * and is forgotten here as soon as {@link #create} returns. The link id is bound to the ciphertext
  * as additional authenticated data, so a ciphertext cannot be replayed under another link.

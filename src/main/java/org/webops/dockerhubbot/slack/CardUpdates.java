@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,12 @@ public final class CardUpdates {
   @FunctionalInterface
   public interface Scheduler {
     void schedule(Runnable task, Duration delay);
+
+    /** After the delay on {@code timer}, then on the Slack work pool. */
+    static Scheduler on(ScheduledExecutorService timer, AsyncWork async) {
+      return (task, delay) -> timer.schedule(() -> async.run("rewriting a card", task),
+          delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
   }
 
   private final LongConsumer rewrite;

@@ -2,31 +2,17 @@ package org.webops.dockerhubbot.slack;
 
 import java.util.Optional;
 import org.webops.dockerhubbot.slack.blocks.SlackText;
-import org.webops.dockerhubbot.workflow.Provisioning;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestService.DecisionOutcome;
 import org.webops.dockerhubbot.workflow.RequestState;
 
-/**
- * After a decision is tried: announces a real decision, or words the reply to the clicker when
- * there is none.
- */
+/** Words what became of an approve or reject click, for the clicker alone. */
 public final class DecisionReplies {
-  private final RequestAnnouncer announcer;
-  private final Provisioning provisioning;
+  private DecisionReplies() {}
 
-  public DecisionReplies(RequestAnnouncer announcer, Provisioning provisioning) {
-    this.announcer = announcer;
-    this.provisioning = provisioning;
-  }
-
-  /** @return the text to show the clicker alone, or empty when the decision was announced */
-  public Optional<String> handle(DecisionOutcome outcome) {
-    if (outcome instanceof DecisionOutcome.Decided decided) {
-      announcer.decided(decided.request());
-      if (decided.request().state() == RequestState.APPROVED) {
-        provisioning.start(decided.request());
-      }
+  /** @return the text to show the clicker alone, or empty when the card says it all */
+  public static Optional<String> to(DecisionOutcome outcome) {
+    if (outcome instanceof DecisionOutcome.Decided) {
       return Optional.empty();
     }
     if (outcome instanceof DecisionOutcome.NotAllowed notAllowed) {

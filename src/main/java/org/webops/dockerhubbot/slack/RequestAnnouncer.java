@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webops.dockerhubbot.notices.NoticeRelay;
 import org.webops.dockerhubbot.provisioning.RunStore;
 import org.webops.dockerhubbot.slack.blocks.ApprovalCard;
 import org.webops.dockerhubbot.slack.blocks.SlackText;
+import org.webops.dockerhubbot.workflow.CardStore;
 import org.webops.dockerhubbot.workflow.MessageRef;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestRepository;
@@ -29,21 +29,20 @@ public final class RequestAnnouncer {
 
   private final SlackMessenger messenger;
   private final RequestRepository requests;
+  private final CardStore cards;
   private final RunStore runs;
   private final String approvalChannel;
   private final ApprovalCard.Setting cardSetting;
-  private final NoticeRelay notices;
   private final Clock clock;
 
-  public RequestAnnouncer(SlackMessenger messenger, RequestRepository requests,
-      RunStore runs, String approvalChannel, ApprovalCard.Setting cardSetting,
-      NoticeRelay notices, Clock clock) {
+  public RequestAnnouncer(SlackMessenger messenger, RequestRepository requests, CardStore cards,
+      RunStore runs, String approvalChannel, ApprovalCard.Setting cardSetting, Clock clock) {
     this.messenger = messenger;
     this.requests = requests;
+    this.cards = cards;
     this.runs = runs;
     this.approvalChannel = approvalChannel;
     this.cardSetting = cardSetting;
-    this.notices = notices;
     this.clock = clock;
   }
 
@@ -65,14 +64,14 @@ public final class RequestAnnouncer {
           : Optional.empty();
       if (posted.isPresent()) {
         log.info("The card of request #{} was posted before; adopting it", request.id());
-        requests.attachCard(request.id(), posted.get(), RequestState.PENDING_APPROVAL);
+        cards.attachCard(request.id(), posted.get(), RequestState.PENDING_APPROVAL);
       } else {
         MessageRef card = messenger.post(approvalChannel, ApprovalCard.fallbackText(request),
             ApprovalCard.build(request, cardSetting), marker);
-        requests.attachCard(request.id(), card, request.state());
+        cards.attachCard(request.id(), card, request.state());
       }
     } catch (RuntimeException e) {
-      requests.releaseCardLease(request.id());
+      cards.releaseCardLease(request.id());
       throw e;
     }
     tellWaiting(request);
@@ -102,8 +101,8 @@ public final class RequestAnnouncer {
    */
   public void repairCards() {
     Instant now = clock.instant();
-    for (ProvisioningRequest request : requests.withoutCard(now, 20)) {
-      if (!requests.leaseCard(request.id(), now, now.plus(RequestRepository.CARD_LEASE))) {
+    for (ProvisioningRequest request : cards.withoutCard(now, 20)) {
+      if (!cards.leaseCard(request.id(), now, now.plus(CardStore.CARD_LEASE))) {
         continue;
       }
       try {
@@ -112,18 +111,9 @@ public final class RequestAnnouncer {
         log.warn("Posting the card of request #{} failed again: {}", request.id(), e.getMessage());
       }
     }
-    for (ProvisioningRequest request : requests.withStaleCard(20)) {
+    for (ProvisioningRequest request : cards.withStaleCard(20)) {
       refreshCard(request);
     }
-  }
-
-  /**
-   * Rewrites the card after a decision and delivers the requester's notice. A card that cannot
-   * be rewritten now stops neither the notice nor provisioning: the sweep rewrites it later.
-   */
-  public void decided(ProvisioningRequest request) {
-    notices.nudge();
-    refreshCard(request);
   }
 
   /** Rewrites the card from the request and its steps as they are now. */
@@ -136,11 +126,11 @@ public final class RequestAnnouncer {
       log.warn("Request #{} has no card to rewrite yet", request.id());
       return;
     }
-    RunStore.Snapshot run = runs.snapshot(request.id());
+    RunStore.Snapshot run = runs.ofRequest(request.id());
     try {
       messenger.update(request.card().get(), ApprovalCard.fallbackText(request),
-          ApprovalCard.build(request, run.steps(), cardSetting, run.progress()));
-      runs.cardShows(request.id(), request.state(), run.progress());
+          ApprovalCard.build(request, run, cardSetting));
+      cards.cardShows(request.id(), request.state(), run.progress());
     } catch (RuntimeException e) {
       log.warn("Rewriting the card of request #{} failed; the sweep tries again: {}",
           request.id(), e.getMessage());

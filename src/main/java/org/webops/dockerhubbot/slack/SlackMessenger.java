@@ -7,6 +7,7 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.model.Message;
+import com.slack.api.model.view.View;
 import com.slack.api.model.ResponseMetadata;
 import com.slack.api.model.block.LayoutBlock;
 import java.io.IOException;
@@ -18,7 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.workflow.MessageRef;
 
-/** The Slack messages the bot sends outside an interaction's response. */
+/**
+ * The one class that sends anything to Slack's Web API: messages, thread replies, direct and
+ * ephemeral messages, modals and the App Home. Every failure is a {@link
+ * SlackCallFailedException}.
+ */
 public final class SlackMessenger {
   private static final Logger log = LoggerFactory.getLogger(SlackMessenger.class);
 
@@ -135,6 +140,16 @@ public final class SlackMessenger {
   public void postEphemeral(String channel, String user, String text) {
     call("chat.postEphemeral", () -> slack.chatPostEphemeral(
         r -> r.channel(channel).user(user).text(text)));
+  }
+
+  /** Opens a modal; the trigger id is only good for about three seconds after the click. */
+  public void openView(String triggerId, View view) {
+    call("views.open", () -> slack.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+  }
+
+  /** Publishes the user's App Home tab. */
+  public void publishHome(String user, View view) {
+    call("views.publish", () -> slack.viewsPublish(r -> r.userId(user).view(view)));
   }
 
   @FunctionalInterface

@@ -41,8 +41,9 @@ public final class SlackNoticeSender implements NoticeSender {
     }
     Message.Metadata marker = SlackMessenger.marker(SlackMessenger.NOTICE_EVENT, NOTICE_ID,
         Long.toString(pending.id()));
+    String text = NoticeTexts.of(notice.event(), request.get());
     if (notice.audience() == Notice.Audience.REQUESTER) {
-      messenger.direct(request.get().requester(), notice.text(), marker);
+      messenger.direct(request.get().requester(), text, marker);
       return Result.DELIVERED;
     }
     Optional<MessageRef> card = request.get().card();
@@ -54,7 +55,7 @@ public final class SlackNoticeSender implements NoticeSender {
           notice.requestId());
       return Result.DELIVERED;
     }
-    messenger.reply(card.get(), notice.text(), marker);
+    messenger.reply(card.get(), text, marker);
     return Result.DELIVERED;
   }
 }

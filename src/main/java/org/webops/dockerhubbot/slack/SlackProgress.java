@@ -1,7 +1,7 @@
 package org.webops.dockerhubbot.slack;
 
 import org.webops.dockerhubbot.notices.NoticeRelay;
-import org.webops.dockerhubbot.provisioning.Progress;
+import org.webops.dockerhubbot.workflow.Progress;
 
 /**
  * A run's progress in Slack: the card is rewritten (bursts coalesced) and the notices the run

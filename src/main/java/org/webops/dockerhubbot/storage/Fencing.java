@@ -11,13 +11,13 @@ final class Fencing {
 
   /**
    * Throws {@link LeaseLostException} (rolling the transaction back) unless the lease is still
-   * the request's and has not run out by the database's clock. Locks the request's row until the
-   * commit, so a lease that runs out now cannot be taken over before this write is done.
+   * the operation's and has not run out by the database's clock. Locks the operation's row until
+   * the commit, so a lease that runs out now cannot be taken over before this write is done.
    */
   static void requireLease(Connection connection, RunLease lease) throws SQLException {
-    boolean held = !Jdbc.query(connection, "SELECT id FROM requests WHERE id = ?"
+    boolean held = !Jdbc.query(connection, "SELECT id FROM operations WHERE id = ?"
             + " AND run_owner = ? AND run_lease_until > CURRENT_TIMESTAMP FOR UPDATE",
-        row -> row.getLong(1), lease.requestId(), lease.owner()).isEmpty();
+        row -> row.getLong(1), lease.operationId(), lease.owner()).isEmpty();
     if (!held) {
       lease.lose("another runner holds it, or it ran out");
       throw new LeaseLostException(lease.requestId(), "refused by the database");

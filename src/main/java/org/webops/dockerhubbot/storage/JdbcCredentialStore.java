@@ -86,4 +86,24 @@ public final class JdbcCredentialStore implements CredentialStore {
       return null;
     });
   }
+
+  @Override
+  public boolean reserveDockerId(String dockerId, long requestId) {
+    try {
+      jdbc.update("INSERT INTO docker_ids (docker_id, request_id) VALUES (?, ?)", dockerId,
+          requestId);
+      return true;
+    } catch (StorageException e) {
+      if (Jdbc.isUniqueViolation(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<String> dockerIdOf(long requestId) {
+    return jdbc.queryOne("SELECT docker_id FROM docker_ids WHERE request_id = ?",
+        row -> row.getString(1), requestId);
+  }
 }

@@ -1,6 +1,7 @@
 package org.webops.dockerhubbot.storage;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.webops.dockerhubbot.notices.Notice;
+import org.webops.dockerhubbot.notices.NoticeEvent;
 import org.webops.dockerhubbot.notices.NoticeStore;
 import org.webops.dockerhubbot.notices.PendingNotice;
+import org.webops.dockerhubbot.notices.Prewritten;
 
 /** The outbox in table {@code outbox}. */
 public final class JdbcNotices implements NoticeStore {
@@ -22,23 +25,37 @@ public final class JdbcNotices implements NoticeStore {
   /** Writes notices inside a caller's transaction, so that they commit with its state change. */
   static void insert(Connection connection, List<Notice> notices, Instant at) throws SQLException {
     for (Notice notice : notices) {
-      Jdbc.update(connection, "INSERT INTO outbox (request_id, audience, body, created_at,"
-              + " next_attempt_at) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)",
-          notice.requestId(), notice.audience().name(), notice.text(), at);
+      Jdbc.update(connection, "INSERT INTO outbox (request_id, audience, body, event, created_at,"
+              + " next_attempt_at) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
+          notice.requestId(), notice.audience().name(),
+          notice.event().getClass().getSimpleName(), StoredJson.write(notice.event()), at);
     }
+  }
+
+  @Override
+  public void add(List<Notice> notices) {
+    jdbc.inTransaction(connection -> {
+      insert(connection, notices, Instant.now());
+      return null;
+    });
+  }
+
+  private static NoticeEvent event(ResultSet row) throws SQLException {
+    String event = row.getString("event");
+    return event == null ? new Prewritten(row.getString("body")) : StoredJson.event(event);
   }
 
   @Override
   public List<PendingNotice> claim(String owner, Duration leaseFor, int limit) {
     List<PendingNotice> candidates = jdbc.query("SELECT o.id, o.request_id, o.audience, o.body,"
-            + " o.attempts FROM outbox o WHERE o.delivered_at IS NULL"
+            + " o.event, o.attempts FROM outbox o WHERE o.delivered_at IS NULL"
             + " AND o.next_attempt_at <= CURRENT_TIMESTAMP"
             + " AND (o.lease_until IS NULL OR o.lease_until < CURRENT_TIMESTAMP)"
             + " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.request_id = o.request_id"
             + " AND e.delivered_at IS NULL AND e.id < o.id)"
             + " ORDER BY o.id LIMIT " + Math.max(1, limit),
         row -> new PendingNotice(row.getLong("id"), new Notice(row.getLong("request_id"),
-            Notice.Audience.valueOf(row.getString("audience")), row.getString("body")),
+            Notice.Audience.valueOf(row.getString("audience")), event(row)),
             row.getInt("attempts")));
     List<PendingNotice> claimed = new ArrayList<>();
     for (PendingNotice candidate : candidates) {

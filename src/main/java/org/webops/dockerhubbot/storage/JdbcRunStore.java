@@ -16,6 +16,7 @@ import java.util.OptionalInt;
 import javax.sql.DataSource;
 import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.notices.Notice;
+import org.webops.dockerhubbot.provisioning.Operation;
 import org.webops.dockerhubbot.provisioning.RunLease;
 import org.webops.dockerhubbot.provisioning.RunStore;
 import org.webops.dockerhubbot.provisioning.StepId;
@@ -23,12 +24,16 @@ import org.webops.dockerhubbot.provisioning.StepRecord;
 import org.webops.dockerhubbot.provisioning.StepStatus;
 import org.webops.dockerhubbot.provisioning.Wait;
 import org.webops.dockerhubbot.provisioning.WaitFor;
-import org.webops.dockerhubbot.workflow.RequestState;
+import org.webops.dockerhubbot.workflow.Move;
+import org.webops.dockerhubbot.workflow.OperationKind;
+import org.webops.dockerhubbot.workflow.Transition;
 
-/** Run state in {@code run_steps}, {@code docker_ids} and the run columns of {@code requests}. */
+/** Operations in {@code operations} and {@code operation_steps}. */
 public final class JdbcRunStore implements RunStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, String>> FACTS = new TypeReference<>() {};
+  private static final String OPERATION = "SELECT id, request_id, kind, status, started_by,"
+      + " created_at FROM operations";
 
   private final Jdbc jdbc;
 
@@ -37,16 +42,59 @@ public final class JdbcRunStore implements RunStore {
   }
 
   @Override
-  public Snapshot snapshot(long requestId) {
+  public Optional<Operation> operation(long operationId) {
+    return jdbc.queryOne(OPERATION + " WHERE id = ?", JdbcRunStore::operation, operationId);
+  }
+
+  @Override
+  public Optional<Operation> latest(long requestId) {
+    return jdbc.queryOne(OPERATION + " WHERE request_id = ? ORDER BY id DESC LIMIT 1",
+        JdbcRunStore::operation, requestId);
+  }
+
+  @Override
+  public Snapshot snapshot(long operationId) {
     return jdbc.inTransaction(connection -> {
-      List<StepRecord> steps = Jdbc.query(connection,
-          "SELECT step, status, detail, facts, updated_at FROM run_steps WHERE request_id = ?",
-          JdbcRunStore::step, requestId);
-      return Jdbc.query(connection,
-          "SELECT progress, polls, waiting_for, wake_at FROM requests WHERE id = ?",
-          row -> new Snapshot(steps, row.getInt("progress"), wait(row)), requestId)
-          .stream().findFirst().orElse(new Snapshot(steps, 0, Optional.empty()));
+      Optional<Operation> operation = Jdbc.query(connection, OPERATION + " WHERE id = ?",
+          JdbcRunStore::operation, operationId).stream().findFirst();
+      return snapshot(connection, operation);
     });
+  }
+
+  @Override
+  public Snapshot ofRequest(long requestId) {
+    return jdbc.inTransaction(connection -> {
+      Optional<Operation> operation = Jdbc.query(connection, OPERATION
+          + " WHERE request_id = ? ORDER BY id DESC LIMIT 1", JdbcRunStore::operation, requestId)
+          .stream().findFirst();
+      if (operation.isEmpty()) {
+        int progress = Jdbc.query(connection, "SELECT progress FROM requests WHERE id = ?",
+            row -> row.getInt(1), requestId).stream().findFirst().orElse(0);
+        return new Snapshot(Optional.empty(), List.of(), progress, Optional.empty());
+      }
+      return snapshot(connection, operation);
+    });
+  }
+
+  private static Snapshot snapshot(Connection connection, Optional<Operation> operation)
+      throws SQLException {
+    if (operation.isEmpty()) {
+      return new Snapshot(Optional.empty(), List.of(), 0, Optional.empty());
+    }
+    long id = operation.get().id();
+    List<StepRecord> steps = Jdbc.query(connection, "SELECT step, status, detail, facts,"
+        + " updated_at FROM operation_steps WHERE operation_id = ?", JdbcRunStore::step, id);
+    return Jdbc.query(connection, "SELECT r.progress, o.polls, o.waiting_for, o.wake_at"
+            + " FROM operations o JOIN requests r ON r.id = o.request_id WHERE o.id = ?",
+        row -> new Snapshot(operation, steps, row.getInt("progress"), wait(row)), id)
+        .stream().findFirst().orElseThrow();
+  }
+
+  private static Operation operation(ResultSet row) throws SQLException {
+    return new Operation(row.getLong("id"), row.getLong("request_id"),
+        OperationKind.valueOf(row.getString("kind")),
+        Operation.Status.valueOf(row.getString("status")), row.getString("started_by"),
+        Jdbc.instant(row, "created_at"));
   }
 
   private static Optional<Wait> wait(ResultSet row) throws SQLException {
@@ -57,38 +105,38 @@ public final class JdbcRunStore implements RunStore {
   }
 
   @Override
-  public boolean lease(long requestId, String owner, Duration length) {
-    return jdbc.update("UPDATE requests SET run_owner = ?, run_lease_until = "
+  public boolean lease(long operationId, String owner, Duration length) {
+    return jdbc.update("UPDATE operations SET run_owner = ?, run_lease_until = "
         + Jdbc.DB_NOW_PLUS_MILLIS + " WHERE id = ?"
         + " AND (run_lease_until IS NULL OR run_lease_until < CURRENT_TIMESTAMP)",
-        owner, Jdbc.millis(length), requestId) == 1;
+        owner, Jdbc.millis(length), operationId) == 1;
   }
 
   @Override
-  public boolean renew(long requestId, String owner, Duration length) {
-    return jdbc.update("UPDATE requests SET run_lease_until = " + Jdbc.DB_NOW_PLUS_MILLIS
+  public boolean renew(long operationId, String owner, Duration length) {
+    return jdbc.update("UPDATE operations SET run_lease_until = " + Jdbc.DB_NOW_PLUS_MILLIS
         + " WHERE id = ? AND run_owner = ? AND run_lease_until >= CURRENT_TIMESTAMP",
-        Jdbc.millis(length), requestId, owner) == 1;
+        Jdbc.millis(length), operationId, owner) == 1;
   }
 
   @Override
-  public void release(long requestId, String owner) {
-    jdbc.update("UPDATE requests SET run_lease_until = NULL, run_owner = NULL WHERE id = ?"
-        + " AND run_owner = ?", requestId, owner);
+  public void release(long operationId, String owner) {
+    jdbc.update("UPDATE operations SET run_lease_until = NULL, run_owner = NULL WHERE id = ?"
+        + " AND run_owner = ?", operationId, owner);
   }
 
   @Override
   public void releaseAll() {
-    jdbc.update("UPDATE requests SET run_lease_until = NULL, run_owner = NULL"
+    jdbc.update("UPDATE operations SET run_lease_until = NULL, run_owner = NULL"
         + " WHERE run_lease_until IS NOT NULL");
   }
 
   @Override
   public void record(RunLease lease, StepRecord record, List<Notice> notices) {
     fenced(lease, connection -> {
-      store(connection, lease.requestId(), record);
-      Jdbc.update(connection, "UPDATE requests SET waiting_for = NULL, wake_at = NULL,"
-          + " polls = 0 WHERE id = ? AND waiting_for IS NOT NULL", lease.requestId());
+      store(connection, lease.operationId(), record);
+      Jdbc.update(connection, "UPDATE operations SET waiting_for = NULL, wake_at = NULL,"
+          + " polls = 0 WHERE id = ? AND waiting_for IS NOT NULL", lease.operationId());
       JdbcNotices.insert(connection, notices, record.at());
     });
   }
@@ -96,23 +144,23 @@ public final class JdbcRunStore implements RunStore {
   @Override
   public void park(RunLease lease, StepRecord record, Wait wait, List<Notice> notices) {
     fenced(lease, connection -> {
-      store(connection, lease.requestId(), record);
-      Jdbc.update(connection, "UPDATE requests SET waiting_for = ?, wake_at = ?, polls = ?"
+      store(connection, lease.operationId(), record);
+      Jdbc.update(connection, "UPDATE operations SET waiting_for = ?, wake_at = ?, polls = ?"
               + " WHERE id = ?", wait.waitFor().name(), wait.wakeAt().orElse(null), wait.polls(),
-          lease.requestId());
+          lease.operationId());
       JdbcNotices.insert(connection, notices, record.at());
     });
   }
 
-  private static void store(Connection connection, long requestId, StepRecord record)
+  private static void store(Connection connection, long operationId, StepRecord record)
       throws SQLException {
-    Object[] values = {record.status().name(), record.detail(), facts(record.facts()),
-        record.at(), requestId, record.step().name()};
-    int changed = Jdbc.update(connection, "UPDATE run_steps SET status = ?, detail = ?,"
-        + " facts = ?, updated_at = ? WHERE request_id = ? AND step = ?", values);
+    Object[] values = {record.status().name(), StoredJson.write(record.detail()),
+        facts(record.facts()), record.at(), operationId, record.step().name()};
+    int changed = Jdbc.update(connection, "UPDATE operation_steps SET status = ?, detail = ?,"
+        + " facts = ?, updated_at = ? WHERE operation_id = ? AND step = ?", values);
     if (changed == 0) {
-      Jdbc.update(connection, "INSERT INTO run_steps (status, detail, facts, updated_at,"
-          + " request_id, step) VALUES (?, ?, ?, ?, ?, ?)", values);
+      Jdbc.update(connection, "INSERT INTO operation_steps (status, detail, facts, updated_at,"
+          + " operation_id, step) VALUES (?, ?, ?, ?, ?, ?)", values);
     }
   }
 
@@ -120,51 +168,68 @@ public final class JdbcRunStore implements RunStore {
   public void reset(RunLease lease, Collection<StepId> steps, List<Notice> notices) {
     fenced(lease, connection -> {
       for (StepId step : steps) {
-        Jdbc.update(connection, "DELETE FROM run_steps WHERE request_id = ? AND step = ?",
-            lease.requestId(), step.name());
+        Jdbc.update(connection, "DELETE FROM operation_steps WHERE operation_id = ? AND step = ?",
+            lease.operationId(), step.name());
       }
       JdbcNotices.insert(connection, notices, Instant.now());
     });
   }
 
   @Override
-  public boolean advance(RunLease lease, RequestState from, RequestState to, AuditEvent audit,
-      List<Notice> notices) {
+  public boolean apply(RunLease lease, Transition transition, Move move) {
+    return fencedAnswer(lease, connection -> JdbcTransitions.apply(connection, lease.requestId(),
+        transition, move, OptionalInt.empty()));
+  }
+
+  @Override
+  public boolean retry(RunLease lease, int progress, Optional<Transition> transition, Move move) {
     return fencedAnswer(lease, connection -> {
-      boolean changed = JdbcRequestRepository.setState(connection, lease.requestId(), from, to,
-          audit.at(), Optional.empty(), OptionalInt.empty());
-      if (changed) {
-        JdbcAuditLog.insert(connection, audit);
-        JdbcNotices.insert(connection, notices, audit.at());
+      if (transition.isPresent()) {
+        if (!JdbcTransitions.apply(connection, lease.requestId(), transition.get(), move,
+            OptionalInt.of(progress))) {
+          return false;
+        }
+      } else if (Jdbc.query(connection, "SELECT id FROM requests WHERE id = ? AND progress = ?",
+          row -> row.getLong(1), lease.requestId(), progress).isEmpty()) {
+        return false;
+      } else {
+        JdbcAuditLog.insert(connection, new AuditEvent(lease.requestId(), move.by(), "RETRY",
+            move.detail(), move.at()));
       }
-      return changed;
+      return Jdbc.update(connection, "UPDATE operations SET status = ?,"
+              + " open_request = request_id WHERE id = ? AND status = ?",
+          Operation.Status.OPEN.name(), lease.operationId(), Operation.Status.FAILED.name()) == 1;
     });
   }
 
   @Override
-  public boolean retry(RunLease lease, int progress, AuditEvent audit) {
-    return fencedAnswer(lease, connection -> {
-      boolean changed = JdbcRequestRepository.setState(connection, lease.requestId(),
-          RequestState.FAILED, RequestState.IN_PROGRESS, audit.at(), Optional.empty(),
-          OptionalInt.of(progress));
-      if (changed) {
-        JdbcAuditLog.insert(connection, audit);
-      }
-      return changed;
-    });
-  }
-
-  @Override
-  public void fail(RunLease lease, StepRecord failed, AuditEvent audit, List<Notice> notices) {
+  public void fail(RunLease lease, StepRecord failed, Optional<Transition> transition, Move move) {
     fenced(lease, connection -> {
-      store(connection, lease.requestId(), failed);
-      Jdbc.update(connection, "UPDATE requests SET waiting_for = NULL, wake_at = NULL, polls = 0"
-          + " WHERE id = ?", lease.requestId());
-      if (JdbcRequestRepository.setState(connection, lease.requestId(), RequestState.IN_PROGRESS,
-          RequestState.FAILED, audit.at(), Optional.empty(), OptionalInt.empty())) {
-        JdbcAuditLog.insert(connection, audit);
-        JdbcNotices.insert(connection, notices, audit.at());
+      store(connection, lease.operationId(), failed);
+      Jdbc.update(connection, "UPDATE operations SET status = ?, waiting_for = NULL,"
+              + " wake_at = NULL, polls = 0 WHERE id = ?", Operation.Status.FAILED.name(),
+          lease.operationId());
+      if (transition.isPresent()) {
+        JdbcTransitions.apply(connection, lease.requestId(), transition.get(), move,
+            OptionalInt.empty());
+      } else {
+        JdbcAuditLog.insert(connection, new AuditEvent(lease.requestId(), move.by(),
+            "STEP_FAILED", move.detail(), move.at()));
+        JdbcNotices.insert(connection, move.alsoTells(), move.at());
       }
+    });
+  }
+
+  @Override
+  public boolean finish(RunLease lease, Transition transition, Move move) {
+    return fencedAnswer(lease, connection -> {
+      Jdbc.update(connection, "UPDATE operations SET status = ?, open_request = NULL,"
+              + " finished_at = ? WHERE id = ?", Operation.Status.DONE.name(), move.at(),
+          lease.operationId());
+      boolean moved = JdbcTransitions.apply(connection, lease.requestId(), transition, move,
+          OptionalInt.empty());
+      bumpProgress(connection, lease);
+      return moved;
     });
   }
 
@@ -186,10 +251,14 @@ public final class JdbcRunStore implements RunStore {
   private void fenced(RunLease lease, Write write) {
     fencedAnswer(lease, connection -> {
       write.run(connection);
-      Jdbc.update(connection, "UPDATE requests SET progress = progress + 1 WHERE id = ?",
-          lease.requestId());
+      bumpProgress(connection, lease);
       return null;
     });
+  }
+
+  private static void bumpProgress(Connection connection, RunLease lease) throws SQLException {
+    Jdbc.update(connection, "UPDATE requests SET progress = progress + 1 WHERE id = ?",
+        lease.requestId());
   }
 
   private <T> T fencedAnswer(RunLease lease, Jdbc.Work<T> work) {
@@ -201,42 +270,16 @@ public final class JdbcRunStore implements RunStore {
 
   @Override
   public List<Long> due(Instant now, int limit) {
-    return jdbc.query("SELECT id FROM requests WHERE state IN (?, ?)"
+    return jdbc.query("SELECT id FROM operations WHERE status = ?"
         + " AND (run_lease_until IS NULL OR run_lease_until < CURRENT_TIMESTAMP)"
         + " AND (waiting_for IS NULL OR (waiting_for = ? AND wake_at <= ?))"
         + " ORDER BY id LIMIT " + Math.max(1, limit), row -> row.getLong(1),
-        RequestState.APPROVED.name(), RequestState.IN_PROGRESS.name(), WaitFor.POLL.name(), now);
-  }
-
-  @Override
-  public boolean reserveDockerId(String dockerId, long requestId) {
-    try {
-      jdbc.update("INSERT INTO docker_ids (docker_id, request_id) VALUES (?, ?)", dockerId,
-          requestId);
-      return true;
-    } catch (StorageException e) {
-      if (Jdbc.isUniqueViolation(e)) {
-        return false;
-      }
-      throw e;
-    }
-  }
-
-  @Override
-  public Optional<String> dockerIdOf(long requestId) {
-    return jdbc.queryOne("SELECT docker_id FROM docker_ids WHERE request_id = ?",
-        row -> row.getString(1), requestId);
-  }
-
-  @Override
-  public void cardShows(long requestId, RequestState state, int progress) {
-    jdbc.update("UPDATE requests SET card_state = ?, card_progress = ? WHERE id = ?",
-        state.name(), progress, requestId);
+        Operation.Status.OPEN.name(), WaitFor.POLL.name(), now);
   }
 
   private static StepRecord step(ResultSet row) throws SQLException {
     return new StepRecord(StepId.valueOf(row.getString("step")),
-        StepStatus.valueOf(row.getString("status")), row.getString("detail"),
+        StepStatus.valueOf(row.getString("status")), StoredJson.prose(row.getString("detail")),
         parse(row.getString("facts")), Jdbc.instant(row, "updated_at"));
   }
 

@@ -2,7 +2,7 @@ package org.webops.dockerhubbot.workflow;
 
 import java.util.Optional;
 
-/** The two ways to give a pipeline a Docker Hub credential (DESIGN.md §3). */
+/** The two ways to give a pipeline a Docker Hub credential (README, What it does today). */
 public enum CredentialKind implements FormChoice {
   SERVICE_USER("service-user", "Service user (own Docker ID, the runbook's way)"),
   ORG_TOKEN("org-token", "Organisation access token (fully automatic, no seat)");

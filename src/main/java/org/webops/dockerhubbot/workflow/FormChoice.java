@@ -12,4 +12,7 @@ public interface FormChoice {
   static <E extends Enum<E> & FormChoice> Optional<E> byId(Class<E> type, String id) {
     return Arrays.stream(type.getEnumConstants()).filter(choice -> choice.id().equals(id)).findFirst();
   }
+
+  /** A choice that is a plain value rather than an enum constant, such as a number of days. */
+  record Plain(String id, String label) implements FormChoice {}
 }

@@ -1,21 +1,16 @@
 package org.webops.dockerhubbot.workflow;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
-import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.notices.Notice;
 
-/** Durable requests. Every state change is a compare-and-set written with its audit row. */
+/**
+ * Durable requests. Every state change is a {@link Transition} made by {@link #apply}, a
+ * compare-and-set written with its audit row and notices.
+ */
 public interface RequestRepository {
-  /**
-   * How long the holder of a card lease may take to post the card before a sweep may try. A new
-   * request's lease belongs to the instance that created it.
-   */
-  Duration CARD_LEASE = Duration.ofSeconds(30);
-
   /**
    * A request to store.
    *
@@ -29,7 +24,7 @@ public interface RequestRepository {
   /**
    * Stores a new request in {@link RequestState#PENDING_APPROVAL} together with its audit row,
    * variable claims and notices, in one transaction; the caller holds the card lease for {@link
-   * #CARD_LEASE}.
+   * CardStore#CARD_LEASE}.
    *
    * @throws PipelineTakenException when another live request holds the same project
    * @throws VariablesTakenException when another live request writes one of the same variables
@@ -49,36 +44,12 @@ public interface RequestRepository {
   Optional<ProvisioningRequest> claimant(List<VariableClaim> claims);
 
   /**
-   * Moves the request from {@code from} to {@code to} and records the decision, the audit row and
-   * the notices, only if it is still in {@code from}.
+   * Makes the move if the request is still in one of the transition's starting states, with its
+   * audit row and notices, in one transaction.
    *
-   * @return true for the one caller that made the change
+   * @return true for the one caller that made it
    */
-  boolean transition(long id, RequestState from, RequestState to, Decision decision,
-      AuditEvent audit, List<Notice> notices);
-
-  /**
-   * Takes the lease for posting the request's card, unless the card exists or another holder's
-   * lease runs until after {@code now}.
-   *
-   * @return true for the one caller that may post the card now
-   */
-  boolean leaseCard(long id, Instant now, Instant until);
-
-  /** Gives the lease back after a failed post, so that the next sweep tries again at once. */
-  void releaseCardLease(long id);
-
-  /** Drops every card lease (start-up on an embedded database: they are all dead ones). */
-  void releaseCardLeases();
-
-  /** Records the posted card and the state it shows. */
-  void attachCard(long id, MessageRef card, RequestState shown);
-
-  /** Requests whose card shows another state or step progress than theirs. */
-  List<ProvisioningRequest> withStaleCard(int limit);
-
-  /** Pending requests whose card was never posted and whose lease, if any, has run out. */
-  List<ProvisioningRequest> withoutCard(Instant now, int limit);
+  boolean apply(long id, Transition transition, Move move);
 
   /**
    * In one query: the user's newest requests and the newest requests waiting for approval, at

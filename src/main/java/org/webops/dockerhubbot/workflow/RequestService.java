@@ -5,11 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.audit.AuditLog;
-import org.webops.dockerhubbot.notices.Notice;
 import org.webops.dockerhubbot.workflow.RequestForm.Field;
 
 /** Submitting requests and deciding on them; the rules, with Slack kept out. */
@@ -33,23 +30,26 @@ public final class RequestService {
     record NotFound(long requestId) implements DecisionOutcome {}
   }
 
-  private static final Logger log = LoggerFactory.getLogger(RequestService.class);
-
   private final RequestRepository requests;
   private final AuditLog audit;
-  private final Approvers approvers;
+  private final Authority authority;
   private final RequestValidator validator;
   private final ProjectLookup projects;
   private final CredentialKinds kinds;
   private final boolean dryRun;
   private final Clock clock;
 
-  public RequestService(RequestRepository requests, AuditLog audit, Approvers approvers,
+  private final Provisioning provisioning;
+  private final Progress progress;
+
+  public RequestService(RequestRepository requests, AuditLog audit, Authority authority,
       RequestValidator validator, ProjectLookup projects, CredentialKinds kinds,
-      boolean dryRun, Clock clock) {
+      Provisioning provisioning, Progress progress, boolean dryRun, Clock clock) {
     this.requests = requests;
     this.audit = audit;
-    this.approvers = approvers;
+    this.authority = authority;
+    this.provisioning = provisioning;
+    this.progress = progress;
     this.validator = validator;
     this.projects = projects;
     this.kinds = kinds;
@@ -85,70 +85,69 @@ public final class RequestService {
     } catch (RequestRepository.VariablesTakenException taken) {
       return requests.claimant(claims)
           .map(owner -> new Submission.Refused(Map.of(Field.CIRCLECI_CONTEXT,
-              RequestNotices.variablesTaken(spec, owner))))
+              variablesTaken(spec, owner))))
           .orElseGet(() -> new Submission.Refused(Map.of(Field.CIRCLECI_CONTEXT,
               "Another request for these variables was just made. Try again in a moment.")));
     }
   }
 
   public DecisionOutcome approve(long requestId, String userId) {
-    return decide(requestId, userId, RequestState.APPROVED, Optional.empty());
+    return decide(requestId, userId, Transition.APPROVE, "");
   }
 
   public DecisionOutcome reject(long requestId, String userId, String reason) {
-    return decide(requestId, userId, RequestState.REJECTED, Optional.of(reason.strip()));
+    return decide(requestId, userId, Transition.REJECT, reason.strip());
   }
 
-  private DecisionOutcome decide(
-      long requestId, String userId, RequestState to, Optional<String> note) {
+  /** The decision as a move of the request; an approval starts the run at once. */
+  private DecisionOutcome decide(long requestId, String userId, Transition move, String note) {
     Optional<ProvisioningRequest> found = requests.find(requestId);
     if (found.isEmpty()) {
       return new DecisionOutcome.NotFound(requestId);
     }
     ProvisioningRequest request = found.get();
-    String verb = to == RequestState.APPROVED ? "approve" : "reject";
+    String verb = move == Transition.APPROVE ? "approve" : "reject";
     Instant now = clock.instant();
-    if (request.requester().equals(userId)) {
+    Authority.Standing standing = authority.of(request, userId);
+    if (standing instanceof Authority.Standing.Unknown unknown) {
+      return new DecisionOutcome.NotAllowed(unknown.why());
+    }
+    if (!Authority.holds(standing, Role.APPROVER)) {
+      boolean own = standing instanceof Authority.Standing.Requester;
       audit.record(new AuditEvent(requestId, userId, verb.toUpperCase() + "_REFUSED",
-          "own request", now));
-      return new DecisionOutcome.NotAllowed(
-          "You asked for request #" + requestId + " yourself, so another approver has to "
-              + verb + " it.");
+          own ? "own request" : "not an approver", now));
+      return new DecisionOutcome.NotAllowed(own
+          ? "You asked for request #" + requestId + " yourself, so another approver has to "
+              + verb + " it."
+          : "Only webops approvers can " + verb + " requests, and you are not one of them.");
     }
-    boolean approver;
-    try {
-      approver = approvers.isApprover(userId);
-    } catch (ApproversUnavailableException e) {
-      return new DecisionOutcome.NotAllowed(e.getMessage());
-    } catch (RuntimeException e) {
-      log.warn("Could not check whether {} is an approver: {}", userId, e.getMessage());
-      return new DecisionOutcome.NotAllowed("I could not check the approver group with Slack just"
-          + " now, so nothing changed. Please try again in a minute.");
-    }
-    if (!approver) {
-      audit.record(new AuditEvent(requestId, userId, verb.toUpperCase() + "_REFUSED",
-          "not an approver", now));
-      return new DecisionOutcome.NotAllowed(
-          "Only webops approvers can " + verb + " requests, and you are not one of them.");
-    }
-    if (request.state() != RequestState.PENDING_APPROVAL) {
-      return new DecisionOutcome.AlreadyDecided(request);
-    }
-    Decision decision = new Decision(userId, now, note);
-    AuditEvent event = new AuditEvent(requestId, userId, to.name(), note.orElse(""), now);
-    Notice told = Notice.requester(requestId, to == RequestState.APPROVED
-        ? RequestNotices.approved(request, userId) : RequestNotices.rejected(request, decision));
-    if (!requests.transition(requestId, RequestState.PENDING_APPROVAL, to, decision, event,
-        List.of(told))) {
+    if (!move.startsFrom(request.state())
+        || !requests.apply(requestId, move, Move.by(userId, now, note).noting(note))) {
       return new DecisionOutcome.AlreadyDecided(requests.find(requestId).orElse(request));
     }
-    return new DecisionOutcome.Decided(requests.find(requestId).orElseThrow());
+    ProvisioningRequest decided = requests.find(requestId).orElseThrow();
+    progress.changed(requestId);
+    if (move == Transition.APPROVE) {
+      provisioning.start(decided);
+    }
+    return new DecisionOutcome.Decided(decided);
+  }
+
+  private static String variablesTaken(RequestSpec spec, ProvisioningRequest owner) {
+    return "Request #" + owner.id() + " (" + owner.spec().pipeline() + ") already writes "
+        + owner.spec().userVariable() + " and " + owner.spec().tokenVariable()
+        + " into the context " + spec.circleciContext().orElse("") + " of this organisation,"
+        + " and two pipelines would overwrite each other. Choose other variable names or"
+        + " another context.";
   }
 
   private static Submission pipelineTaken(ProvisioningRequest live) {
-    String what = live.state() == RequestState.PENDING_APPROVAL
-        ? "already waits for approval"
-        : live.state() == RequestState.DONE ? "is already provisioned" : "is already being provisioned";
+    String what = switch (live.state()) {
+      case PENDING_APPROVAL -> "already waits for approval";
+      case DONE, ROTATING, EXPIRED -> "is already provisioned";
+      case REVOKING -> "is being revoked";
+      default -> "is already being provisioned";
+    };
     return new Submission.Refused(Map.of(Field.PIPELINE,
         "This pipeline " + what + " (request #" + live.id() + "). Use /dockerhub-user status "
             + live.spec().pipeline() + " to see it."));

@@ -18,18 +18,7 @@ public final class RequestValidator {
     this.org = org.toLowerCase(java.util.Locale.ROOT);
   }
 
-  public static final int MAX_REASON_LENGTH = 500;
-  public static final List<Integer> LIFETIMES_IN_DAYS = List.of(30, 60, 90, 180, 365);
-  public static final int DEFAULT_LIFETIME_DAYS = 90;
   public static final String ALL_PUBLIC_IMAGES = "*/*/public";
-  public static final int MAX_PIPELINE_LENGTH = 200;
-  public static final int MAX_CONTEXT_LENGTH = 200;
-  public static final int MAX_VARIABLE_LENGTH = 100;
-  /**
-   * The repository list, one per line, as typed: it is stored in 2,000 characters and shown on
-   * the card in a field of at most 2,000 ({@code `path`, } per line), which 1,000 leaves room for.
-   */
-  public static final int MAX_REPOSITORIES_LENGTH = 1000;
   private static final int MAX_REPOSITORIES = 20;
 
   private static final Pattern VCS_SLUG =
@@ -58,10 +47,10 @@ public final class RequestValidator {
     Map<Field, String> errors = new EnumMap<>(Field.class);
 
     String pipeline = trim(form.pipeline());
-    if (pipeline.isEmpty()) {
+    if (missing(Field.PIPELINE, pipeline)) {
       errors.put(Field.PIPELINE, "Enter the CircleCI project slug, such as gh/my-org/my-repo.");
-    } else if (pipeline.length() > MAX_PIPELINE_LENGTH) {
-      errors.put(Field.PIPELINE, "A project slug has at most " + MAX_PIPELINE_LENGTH
+    } else if (tooLong(Field.PIPELINE, pipeline)) {
+      errors.put(Field.PIPELINE, "A project slug has at most " + maxLength(Field.PIPELINE)
           + " characters (this has " + pipeline.length() + ").");
     } else if (!(VCS_SLUG.matcher(pipeline).matches()
         || CIRCLECI_SLUG.matcher(pipeline).matches())) {
@@ -92,9 +81,9 @@ public final class RequestValidator {
     }
 
     String context = trim(form.circleciContext());
-    if (context.length() > MAX_CONTEXT_LENGTH) {
-      errors.put(Field.CIRCLECI_CONTEXT, "A context name has at most " + MAX_CONTEXT_LENGTH
-          + " characters.");
+    if (tooLong(Field.CIRCLECI_CONTEXT, context)) {
+      errors.put(Field.CIRCLECI_CONTEXT, "A context name has at most "
+          + maxLength(Field.CIRCLECI_CONTEXT) + " characters.");
     } else if (!context.isEmpty() && !CONTEXT.matcher(context).matches()) {
       errors.put(Field.CIRCLECI_CONTEXT, "A context name is one line without control"
           + " characters. Leave it empty to use project variables.");
@@ -102,24 +91,26 @@ public final class RequestValidator {
 
     String userVariable = trim(form.userVariable());
     String tokenVariable = trim(form.tokenVariable());
-    variableProblem(userVariable).ifPresent(problem -> errors.put(Field.USER_VARIABLE, problem));
-    variableProblem(tokenVariable).ifPresent(problem -> errors.put(Field.TOKEN_VARIABLE, problem));
+    variableProblem(Field.USER_VARIABLE, userVariable)
+        .ifPresent(problem -> errors.put(Field.USER_VARIABLE, problem));
+    variableProblem(Field.TOKEN_VARIABLE, tokenVariable)
+        .ifPresent(problem -> errors.put(Field.TOKEN_VARIABLE, problem));
     if (!errors.containsKey(Field.TOKEN_VARIABLE) && !userVariable.isEmpty()
         && userVariable.equals(tokenVariable)) {
       errors.put(Field.TOKEN_VARIABLE, "Use a different name from the user variable.");
     }
 
     int lifetime = parseLifetime(form.lifetimeDays());
-    if (!LIFETIMES_IN_DAYS.contains(lifetime)) {
+    if (!RequestForm.LIFETIMES_IN_DAYS.contains(lifetime)) {
       errors.put(Field.LIFETIME, "Choose a token lifetime.");
     }
 
     String reason = trim(form.reason());
-    if (reason.isEmpty()) {
+    if (missing(Field.REASON, reason)) {
       errors.put(Field.REASON, "Say briefly why the pipeline needs the credential.");
-    } else if (reason.length() > MAX_REASON_LENGTH) {
-      errors.put(Field.REASON, "Keep the reason to " + MAX_REASON_LENGTH + " characters (it has "
-          + reason.length() + ").");
+    } else if (tooLong(Field.REASON, reason)) {
+      errors.put(Field.REASON, "Keep the reason to " + maxLength(Field.REASON)
+          + " characters (it has " + reason.length() + ").");
     }
 
     if (!errors.isEmpty()) {
@@ -131,10 +122,11 @@ public final class RequestValidator {
   }
 
   private Optional<String> repositoryProblem(List<String> repositories) {
-    int length = String.join("\n", repositories).length();
-    if (length > MAX_REPOSITORIES_LENGTH) {
-      return Optional.of("Keep the list to " + MAX_REPOSITORIES_LENGTH + " characters (it has "
-          + length + "); a glob such as my-org/* covers many repositories.");
+    String list = String.join("\n", repositories);
+    if (tooLong(Field.REPOSITORIES, list)) {
+      return Optional.of("Keep the list to " + maxLength(Field.REPOSITORIES)
+          + " characters (it has " + list.length()
+          + "); a glob such as my-org/* covers many repositories.");
     }
     if (repositories.isEmpty()) {
       return Optional.of("List at least one repository, such as " + ALL_PUBLIC_IMAGES
@@ -157,12 +149,12 @@ public final class RequestValidator {
     return Optional.empty();
   }
 
-  private static Optional<String> variableProblem(String name) {
-    if (name.isEmpty()) {
+  private static Optional<String> variableProblem(Field field, String name) {
+    if (missing(field, name)) {
       return Optional.of("Enter an environment variable name.");
     }
-    if (name.length() > MAX_VARIABLE_LENGTH) {
-      return Optional.of("A variable name has at most " + MAX_VARIABLE_LENGTH + " characters.");
+    if (tooLong(field, name)) {
+      return Optional.of("A variable name has at most " + maxLength(field) + " characters.");
     }
     if (!VARIABLE.matcher(name).matches()) {
       return Optional.of("A variable name has letters, digits and '_' only and does not start"
@@ -172,6 +164,18 @@ public final class RequestValidator {
       return Optional.of("Names starting with CIRCLE are reserved by CircleCI.");
     }
     return Optional.empty();
+  }
+
+  private static boolean missing(Field field, String value) {
+    return value.isEmpty() && !field.input().optional();
+  }
+
+  private static boolean tooLong(Field field, String value) {
+    return value.length() > maxLength(field);
+  }
+
+  private static int maxLength(Field field) {
+    return field.input().maxLength().orElseThrow();
   }
 
   private static int parseLifetime(String value) {

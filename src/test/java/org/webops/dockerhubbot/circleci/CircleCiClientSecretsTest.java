@@ -63,7 +63,7 @@ class CircleCiClientSecretsTest {
   private static MockResponse success(RecordedRequest request) {
     String path = request.getUrl().encodedPath();
     String method = request.getMethod();
-    Class<?> owner = CircleCiClientTest.class;
+    Class<?> owner = MockCircleCi.class;
     if (path.endsWith("/envvar")) {
       return Fixtures.json(owner, method.equals("POST") ? 201 : 200, method.equals("POST") ? "envvar-created.json" : "envvars.json");
     }
@@ -92,23 +92,23 @@ class CircleCiClientSecretsTest {
   private static List<String> runEveryCall(CircleCiClient client) {
     ProjectSlug slug = ProjectSlug.of("gh/webops/api");
     ContextOwner owner = new ContextOwner.Slug("gh/webops");
-    String contextId = CircleCiClientTest.CONTEXT_ID;
+    String contextId = MockCircleCi.CONTEXT_ID;
     List<Runnable> calls =
         List.of(
-            () -> client.getProject(slug),
-            () -> client.findProject(slug),
-            () -> client.setProjectEnvVar(slug, "DOCKER_ACCESS_TOKEN", VALUE),
-            () -> client.setProjectEnvVar(slug, "DOCKER_PASSWORD", PASSWORD),
-            () -> client.listProjectEnvVars(slug),
-            () -> client.deleteProjectEnvVar(slug, "DOCKER_ACCESS_TOKEN"),
-            () -> client.listContexts(owner),
-            () -> client.findContext(owner, "x"),
-            () -> client.createContext(owner, "x"),
-            () -> client.ensureContext(owner, "y"),
-            () -> client.putContextVariable(contextId, "DOCKER_ACCESS_TOKEN", VALUE),
-            () -> client.putContextVariable(contextId, "DOCKER_PASSWORD", PASSWORD),
-            () -> client.listContextVariables(contextId),
-            () -> client.deleteContextVariable(contextId, "DOCKER_ACCESS_TOKEN"));
+            () -> client.projects().get(slug),
+            () -> client.projects().find(slug),
+            () -> client.projectVariables().set(slug, "DOCKER_ACCESS_TOKEN", VALUE),
+            () -> client.projectVariables().set(slug, "DOCKER_PASSWORD", PASSWORD),
+            () -> client.projectVariables().list(slug),
+            () -> client.projectVariables().delete(slug, "DOCKER_ACCESS_TOKEN"),
+            () -> client.contexts().list(owner),
+            () -> client.contexts().find(owner, "x"),
+            () -> client.contexts().create(owner, "x"),
+            () -> client.contexts().ensure(owner, "y"),
+            () -> client.contexts().putVariable(contextId, "DOCKER_ACCESS_TOKEN", VALUE),
+            () -> client.contexts().putVariable(contextId, "DOCKER_PASSWORD", PASSWORD),
+            () -> client.contexts().listVariables(contextId),
+            () -> client.contexts().deleteVariable(contextId, "DOCKER_ACCESS_TOKEN"));
     return CallTexts.of(client, calls);
   }
 

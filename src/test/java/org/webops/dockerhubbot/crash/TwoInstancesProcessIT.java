@@ -148,7 +148,7 @@ class TwoInstancesProcessIT {
   private BotProcess holderOf(long requestId) throws SQLException {
     String owner = Await.first(() -> {
       try {
-        return java.util.Optional.ofNullable(text("SELECT run_owner FROM requests WHERE id = "
+        return java.util.Optional.ofNullable(text("SELECT run_owner FROM operations WHERE request_id = "
             + requestId));
       } catch (SQLException e) {
         throw new IllegalStateException(e);

@@ -51,7 +51,7 @@ class DockerHubClientSecretsTest {
         dryRun,
         new RetryPolicy(2, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), () -> 1.0),
         new RecordingSleeper(),
-        new MutableClock(DockerHubClientTest.NOW));
+        new MutableClock(MockDockerHub.NOW));
   }
 
   /** Answers logins from fixtures and every other call with {@code other}. */
@@ -62,10 +62,10 @@ class DockerHubClientSecretsTest {
           public MockResponse dispatch(RecordedRequest request) {
             String path = request.getUrl().encodedPath();
             if (path.equals("/v2/users/login")) {
-              return Fixtures.json(DockerHubClientTest.class, 200, "users-login.json");
+              return Fixtures.json(MockDockerHub.class, 200, "users-login.json");
             }
             if (path.equals("/v2/auth/token")) {
-              return Fixtures.json(DockerHubClientTest.class, 200, "auth-token.json");
+              return Fixtures.json(MockDockerHub.class, 200, "auth-token.json");
             }
             return other.apply(request);
           }
@@ -75,7 +75,7 @@ class DockerHubClientSecretsTest {
   private static MockResponse success(RecordedRequest request) {
     String path = request.getUrl().encodedPath();
     String method = request.getMethod();
-    Class<?> owner = DockerHubClientTest.class;
+    Class<?> owner = MockDockerHub.class;
     if (method.equals("DELETE")) {
       return Fixtures.empty(204);
     }
@@ -120,29 +120,25 @@ class DockerHubClientSecretsTest {
     DockerHubClient orgToken = admin.forCredential(new DockerHubCredential.OrganizationToken("webops", ORG_TOKEN));
     List<Runnable> calls =
         List.of(
-            admin::verifyLogin,
-            () -> admin.usersLogin(new DockerHubCredential.Password("webops-admin", PASSWORD)),
-            () -> admin.authToken(new DockerHubCredential.OrganizationToken("webops", ORG_TOKEN)),
-            orgToken::verifyLogin,
-            serviceUser::listPersonalAccessTokens,
-            () -> serviceUser.createPersonalAccessToken("pipeline-api", List.of(RepoScope.READ), Instant.parse("2026-07-15T00:00:00Z")),
-            () -> serviceUser.ensurePersonalAccessToken("pipeline-api", List.of(RepoScope.READ), null),
-            () -> serviceUser.deactivatePersonalAccessToken("u1"),
-            () -> serviceUser.deletePersonalAccessToken("u1"),
-            () -> orgToken.listOrgAccessTokens("webops"),
-            () -> orgToken.createOrgAccessToken("webops", "pipeline-api", List.of(OrgTokenResource.pull("webops/api")), null),
-            () -> orgToken.ensureOrgAccessToken("webops", "pipeline-x", List.of(OrgTokenResource.pull("webops/api")), null),
-            () -> orgToken.deleteOrgAccessToken("webops", "o1"),
-            () -> admin.listOrgMembers("webops"),
-            () -> admin.listOrgInvites("webops"),
-            () -> admin.bulkInvite("webops", "ci", "member", List.of("svcpipelineapi")),
-            () -> admin.ensureInvited("webops", "ci", "member", "svcnew"),
-            () -> admin.deleteInvite("i1"),
-            () -> admin.listTeamMembers("webops", "ci"),
-            () -> admin.addTeamMember("webops", "ci", "svcpipelineapi"),
-            () -> admin.ensureTeamMember("webops", "ci", "svcnew"),
-            () -> admin.removeTeamMember("webops", "ci", "svcpipelineapi"),
-            () -> admin.isTeamMember("webops", "ci", "svcnew"));
+            () -> admin.logins().verify(),
+            () -> admin.logins().usersLogin(new DockerHubCredential.Password("webops-admin", PASSWORD)),
+            () -> admin.logins().authToken(new DockerHubCredential.OrganizationToken("webops", ORG_TOKEN)),
+            () -> orgToken.logins().verify(),
+            () -> serviceUser.personalTokens().list(),
+            () -> serviceUser.personalTokens().create("pipeline-api", List.of(RepoScope.READ), Instant.parse("2026-07-15T00:00:00Z")),
+            () -> serviceUser.personalTokens().deactivate("u1"),
+            () -> serviceUser.personalTokens().delete("u1"),
+            () -> orgToken.orgTokens().list("webops"),
+            () -> orgToken.orgTokens().create("webops", "pipeline-api", List.of(OrgTokenResource.pull("webops/api")), null),
+            () -> orgToken.orgTokens().delete("webops", "o1"),
+            () -> admin.organisation().listMembers("webops"),
+            () -> admin.organisation().listInvites("webops"),
+            () -> admin.organisation().bulkInvite("webops", "ci", "member", List.of("svcpipelineapi")),
+            () -> admin.organisation().deleteInvite("i1"),
+            () -> admin.organisation().listTeamMembers("webops", "ci"),
+            () -> admin.organisation().addTeamMember("webops", "ci", "svcpipelineapi"),
+            () -> admin.organisation().removeTeamMember("webops", "ci", "svcpipelineapi"),
+            () -> admin.organisation().isTeamMember("webops", "ci", "svcnew"));
     return CallTexts.of(admin, calls);
   }
 
@@ -154,8 +150,8 @@ class DockerHubClientSecretsTest {
 
   private void runAndCheck(boolean dryRun, Function<RecordedRequest, MockResponse> answers) throws Exception {
     // the login tokens the fake API hands out are secrets too
-    secrets.add(Json.MAPPER.readTree(Fixtures.text(DockerHubClientTest.class, "users-login.json")).get("token").asText());
-    secrets.add(Json.MAPPER.readTree(Fixtures.text(DockerHubClientTest.class, "auth-token.json")).get("access_token").asText());
+    secrets.add(Json.MAPPER.readTree(Fixtures.text(MockDockerHub.class, "users-login.json")).get("token").asText());
+    secrets.add(Json.MAPPER.readTree(Fixtures.text(MockDockerHub.class, "auth-token.json")).get("access_token").asText());
     answer(answers);
     try (LogCapture logs = new LogCapture()) {
       List<String> texts = runEveryCall(client(new DockerHubCredential.Password("webops-admin", PASSWORD), dryRun));

@@ -22,8 +22,8 @@ import org.webops.dockerhubbot.workflow.RequestState;
  * one-time links' ciphertext (and, for the password, the encrypted kept secret) until opened.
  */
 class ProvisioningSecretsIT {
-  static final List<String> TABLES = List.of("requests", "audit_events", "run_steps",
-      "secret_links", "kept_secrets", "docker_ids");
+  static final List<String> TABLES = List.of("requests", "audit_events", "operations",
+      "operation_steps", "outbox", "secret_links", "kept_secrets", "docker_ids");
 
   @RegisterExtension final RunningBot running = new RunningBot();
 

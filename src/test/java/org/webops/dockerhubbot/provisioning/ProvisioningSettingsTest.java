@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ProvisioningSettingsTest {
   private final ProvisioningSettings settings = ProvisioningSettings.of("org", "team",
-      "webops+{id}@example.org", "C0APPROVAL", Duration.ofHours(24), Duration.ofMinutes(1));
+      "webops+{id}@example.org", Duration.ofHours(24), Duration.ofMinutes(1));
 
   @Test
   void pollDelay_doublesFromAMinuteUpToHalfAnHour() {

@@ -12,6 +12,7 @@ import org.webops.dockerhubbot.storage.Database;
 import org.webops.dockerhubbot.storage.JdbcAuditLog;
 import org.webops.dockerhubbot.storage.JdbcSecretLinkStore;
 import org.webops.dockerhubbot.storage.TestDatabases;
+import org.webops.dockerhubbot.web.SecretLinkRoutes;
 
 /** A Javalin server on loopback with only the secret-link routes, over an H2 file database. */
 final class TestServer implements AutoCloseable {

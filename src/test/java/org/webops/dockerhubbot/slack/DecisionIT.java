@@ -83,7 +83,7 @@ class DecisionIT {
 
     // then: the decision stands and the requester hears of it
     slack.awaitDirect(REQUESTER, "was approved by"); // despite the failed card update
-    assertThat(bot.requests().withStaleCard(10)).extracting(ProvisioningRequest::id)
+    assertThat(bot.cards().withStaleCard(10)).extracting(ProvisioningRequest::id)
         .containsExactly(request.id());
 
     // when: Slack answers again and the bot restarts
@@ -95,7 +95,7 @@ class DecisionIT {
     List<FakeSlack.Call> updates = slack.await("chat.update", 2);
     assertThat(JSON.readTree(updates.get(1).param("blocks")).toString())
         .contains("Approved by <@" + APPROVER + ">").doesNotContain("approve-action");
-    Await.until(() -> bot.requests().withStaleCard(10).isEmpty(), Duration.ofSeconds(10),
+    Await.until(() -> bot.cards().withStaleCard(10).isEmpty(), Duration.ofSeconds(10),
         () -> "card recorded as showing the approval");
   }
 

@@ -334,7 +334,7 @@ class RequestSubmissionIT {
         () -> "a try to post the card");
     long id = all().get(0).id();
     org.webops.dockerhubbot.testing.Await.until(
-        () -> bot.requests().withoutCard(java.time.Instant.now(), 10).size() == 1,
+        () -> bot.cards().withoutCard(java.time.Instant.now(), 10).size() == 1,
         java.time.Duration.ofSeconds(10), () -> "lease released after the failure");
     assertThat(bot.requests().find(id).orElseThrow().card()).isEmpty();
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.webops.dockerhubbot.notices.Notice;
+import org.webops.dockerhubbot.notices.Prewritten;
 import org.webops.dockerhubbot.notices.NoticeSender;
 import org.webops.dockerhubbot.notices.PendingNotice;
 import org.webops.dockerhubbot.testing.FakeSlack;
@@ -46,7 +47,7 @@ class SlackNoticeSenderTest {
 
   @Test
   void send_threadNotice_repliesUnderTheCardMarkedWithItsId() {
-    NoticeSender.Result result = sender().send(pending(41, Notice.thread(7, "step done"), 0));
+    NoticeSender.Result result = sender().send(pending(41, Notice.thread(7, new Prewritten("step done")), 0));
 
     assertThat(result).isEqualTo(NoticeSender.Result.DELIVERED);
     assertThat(replies()).singleElement().satisfies(reply -> {
@@ -57,10 +58,10 @@ class SlackNoticeSenderTest {
 
   @Test
   void send_againAfterACrashThatFollowedTheFirstSend_notPostedTwice() {
-    sender().send(pending(41, Notice.thread(7, "step done"), 0));
+    sender().send(pending(41, Notice.thread(7, new Prewritten("step done")), 0));
     int callsBefore = slack.calls("chat.postMessage").size();
 
-    NoticeSender.Result again = sender().send(pending(41, Notice.thread(7, "step done"), 1));
+    NoticeSender.Result again = sender().send(pending(41, Notice.thread(7, new Prewritten("step done")), 1));
 
     assertThat(again).isEqualTo(NoticeSender.Result.DELIVERED);
     assertThat(replies()).hasSize(1);
@@ -71,9 +72,9 @@ class SlackNoticeSenderTest {
 
   @Test
   void send_triedBeforeButTheFirstNeverReachedSlack_postedNow() {
-    sender().send(pending(40, Notice.thread(7, "an earlier one"), 0));
+    sender().send(pending(40, Notice.thread(7, new Prewritten("an earlier one")), 0));
 
-    sender().send(pending(41, Notice.thread(7, "step done"), 1));
+    sender().send(pending(41, Notice.thread(7, new Prewritten("step done")), 1));
 
     assertThat(replies()).extracting(FakeSlack.Message::text)
         .containsExactly("an earlier one", "step done");
@@ -81,7 +82,7 @@ class SlackNoticeSenderTest {
 
   @Test
   void send_requesterNotice_aDirectMessageNotAnEphemeral() {
-    NoticeSender.Result result = sender().send(pending(42, Notice.requester(7, "done"), 0));
+    NoticeSender.Result result = sender().send(pending(42, Notice.requester(7, new Prewritten("done")), 0));
 
     assertThat(result).isEqualTo(NoticeSender.Result.DELIVERED);
     assertThat(slack.directMessages("U0REQUESTER")).singleElement()
@@ -91,7 +92,7 @@ class SlackNoticeSenderTest {
 
   @Test
   void send_cardNotPostedYet_triedLaterWithNothingSent() {
-    NoticeSender.Result result = sender().send(pending(43, Notice.thread(8, "early"), 0));
+    NoticeSender.Result result = sender().send(pending(43, Notice.thread(8, new Prewritten("early")), 0));
 
     assertThat(result).isEqualTo(NoticeSender.Result.RETRY);
     assertThat(replies()).isEmpty();

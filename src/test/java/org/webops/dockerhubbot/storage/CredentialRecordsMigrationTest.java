@@ -3,9 +3,6 @@ package org.webops.dockerhubbot.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -74,26 +71,14 @@ class CredentialRecordsMigrationTest {
 
   private static long legacyRequest(Database db, String pipeline, String activeKey, String state) {
     long id = TestDatabases.insertRequest(db, pipeline);
-    update(db, "UPDATE requests SET active_pipeline = ?, state = ? WHERE id = ?", activeKey, state,
-        id);
+    TestDatabases.update(db, "UPDATE requests SET active_pipeline = ?, state = ? WHERE id = ?",
+        activeKey, state, id);
     return id;
   }
 
   private static void step(Database db, long request, String step, String facts) {
-    update(db, "INSERT INTO run_steps (request_id, step, status, detail, facts, updated_at)"
-        + " VALUES (?, ?, 'DONE', '', ?, ?)", request, step, facts,
+    TestDatabases.update(db, "INSERT INTO run_steps (request_id, step, status, detail, facts,"
+        + " updated_at) VALUES (?, ?, 'DONE', '', ?, ?)", request, step, facts,
         OffsetDateTime.now(ZoneOffset.UTC));
-  }
-
-  private static void update(Database db, String sql, Object... values) {
-    try (Connection c = db.dataSource().getConnection();
-        PreparedStatement statement = c.prepareStatement(sql)) {
-      for (int i = 0; i < values.length; i++) {
-        statement.setObject(i + 1, values[i]);
-      }
-      statement.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.webops.dockerhubbot.text.Prose;
 import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.notices.Notice;
+import org.webops.dockerhubbot.notices.Prewritten;
 import org.webops.dockerhubbot.provisioning.StepId;
 import org.webops.dockerhubbot.provisioning.StepRecord;
 import org.webops.dockerhubbot.provisioning.StepStatus;
@@ -33,7 +35,10 @@ import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestRepository.PipelineTakenException;
 import org.webops.dockerhubbot.workflow.RequestRepository;
 import org.webops.dockerhubbot.workflow.RequestSpec;
+import org.webops.dockerhubbot.workflow.CardStore;
+import org.webops.dockerhubbot.workflow.Move;
 import org.webops.dockerhubbot.workflow.RequestState;
+import org.webops.dockerhubbot.workflow.Transition;
 import org.webops.dockerhubbot.workflow.TokenScope;
 import org.webops.dockerhubbot.workflow.VariableClaim;
 
@@ -44,6 +49,7 @@ abstract class RequestRepositoryContract {
   @TempDir Path dir;
   private Database db;
   private RequestRepository requests;
+  private CardStore cards;
   private JdbcAuditLog audit;
 
   abstract Database openDatabase(Path dir);
@@ -52,6 +58,7 @@ abstract class RequestRepositoryContract {
   void open() {
     db = openDatabase(dir);
     requests = new JdbcRequestRepository(db.dataSource());
+    cards = new JdbcCardStore(db.dataSource());
     audit = new JdbcAuditLog(db.dataSource());
   }
 
@@ -77,7 +84,7 @@ abstract class RequestRepositoryContract {
   private ProvisioningRequest create(RequestSpec spec, Optional<ProjectIds> project,
       List<VariableClaim> claims) {
     return requests.create(new RequestRepository.NewRequest("U1", Optional.empty(), spec, false,
-        NOW, project, claims, id -> List.of(Notice.requester(id, "request #" + id + " stored"))));
+        NOW, project, claims, id -> List.of(Notice.requester(id, new Prewritten("request #" + id + " stored")))));
   }
 
   @Test
@@ -143,9 +150,7 @@ abstract class RequestRepositoryContract {
         .map(ProvisioningRequest::id).contains(owner);
     assertThat(TestDatabases.countRows(db, "requests")).isEqualTo(1);
 
-    requests.transition(owner, RequestState.PENDING_APPROVAL, RequestState.REJECTED,
-        new Decision("U2", NOW, Optional.of("no")),
-        new AuditEvent(owner, "U2", "REJECTED", "no", NOW), List.of());
+    requests.apply(owner, Transition.REJECT, Move.by("U2", NOW, "no").noting("no"));
     assertThat(requests.claimant(claims)).isEmpty();
     assertThat(create(spec("gh/org/other"), Optional.empty(), claims).id()).isNotEqualTo(owner);
   }
@@ -153,16 +158,12 @@ abstract class RequestRepositoryContract {
   @Test
   void createAndTransition_writeTheirNoticesInTheSameTransaction() {
     long id = create(spec("gh/org/app"), Optional.empty(), List.of()).id();
-    requests.transition(id, RequestState.PENDING_APPROVAL, RequestState.APPROVED,
-        new Decision("U2", NOW, Optional.empty()), new AuditEvent(id, "U2", "APPROVED", "", NOW),
-        List.of(Notice.requester(id, "approved")));
+    requests.apply(id, Transition.APPROVE, Move.by("U2", NOW, "").alsoTelling(Notice.requester(id, new Prewritten("approved"))));
     // a transition that loses writes none
-    requests.transition(id, RequestState.PENDING_APPROVAL, RequestState.REJECTED,
-        new Decision("U3", NOW, Optional.of("late")),
-        new AuditEvent(id, "U3", "REJECTED", "late", NOW), List.of(Notice.requester(id, "lost")));
+    requests.apply(id, Transition.REJECT, Move.by("U3", NOW, "late").noting("late").alsoTelling(Notice.requester(id, new Prewritten("lost"))));
 
     String outbox = TestDatabases.dumpTable(db, "outbox");
-    assertThat(outbox).contains("body=request #" + id + " stored", "body=approved")
+    assertThat(outbox).contains("\"text\":\"request #" + id + " stored\"", "\"text\":\"approved\"")
         .doesNotContain("lost");
   }
 
@@ -187,10 +188,7 @@ abstract class RequestRepositoryContract {
     long id = create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
 
     // when
-    List<Boolean> results = concurrently(10, () -> requests.transition(id,
-        RequestState.PENDING_APPROVAL, RequestState.APPROVED,
-        new Decision("U2", NOW, Optional.empty()),
-        new AuditEvent(id, "U2", "APPROVED", "", NOW), List.of()));
+    List<Boolean> results = concurrently(10, () -> requests.apply(id, Transition.APPROVE, Move.by("U2", NOW, "")));
 
     // then
     assertThat(results).containsOnlyOnce(true);
@@ -207,8 +205,7 @@ abstract class RequestRepositoryContract {
     long id = create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
 
     // when
-    boolean changed = requests.transition(id, RequestState.PENDING_APPROVAL, RequestState.REJECTED,
-        new Decision("U2", NOW, Optional.of("no")), new AuditEvent(id, "U2", "REJECTED", "no", NOW), List.of());
+    boolean changed = requests.apply(id, Transition.REJECT, Move.by("U2", NOW, "no").noting("no"));
 
     // then
     assertThat(changed).isTrue();
@@ -221,9 +218,7 @@ abstract class RequestRepositoryContract {
   void transition_fromWrongState_changesNothingAndWritesNoAudit() {
     long id = create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
 
-    boolean changed = requests.transition(id, RequestState.APPROVED, RequestState.DONE,
-        new Decision("U2", NOW, Optional.empty()), new AuditEvent(id, "U2", "DONE", "", NOW),
-        List.of());
+    boolean changed = requests.apply(id, Transition.FINISH, Move.by("U2", NOW, ""));
 
     assertThat(changed).isFalse();
     assertThat(requests.find(id).orElseThrow().state()).isEqualTo(RequestState.PENDING_APPROVAL);
@@ -234,7 +229,7 @@ abstract class RequestRepositoryContract {
   void attachCard_thenFind_cardKnown() {
     long id = create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
 
-    requests.attachCard(id, new MessageRef("C9", "1700000000.000200"), RequestState.PENDING_APPROVAL);
+    cards.attachCard(id, new MessageRef("C9", "1700000000.000200"), RequestState.PENDING_APPROVAL);
 
     assertThat(requests.find(id).orElseThrow().card()).contains(new MessageRef("C9", "1700000000.000200"));
   }
@@ -243,28 +238,28 @@ abstract class RequestRepositoryContract {
   void leaseCard_creatorHoldsItThenOneOfManyPostersUntilExpiryOrRelease() throws Exception {
     // given: the creator holds the lease for CARD_LEASE
     long id = create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
-    Instant expired = NOW.plus(RequestRepository.CARD_LEASE).plusSeconds(1);
-    assertThat(requests.leaseCard(id, NOW.plusSeconds(10), NOW.plusSeconds(40))).isFalse();
-    assertThat(requests.withoutCard(NOW.plusSeconds(10), 10)).isEmpty();
+    Instant expired = NOW.plus(CardStore.CARD_LEASE).plusSeconds(1);
+    assertThat(cards.leaseCard(id, NOW.plusSeconds(10), NOW.plusSeconds(40))).isFalse();
+    assertThat(cards.withoutCard(NOW.plusSeconds(10), 10)).isEmpty();
 
     // when: the creator's lease has run out and ten sweepers try at once
-    assertThat(requests.withoutCard(expired, 10)).extracting(ProvisioningRequest::id).containsExactly(id);
-    List<Boolean> leases = concurrently(10, () -> requests.leaseCard(id, expired, expired.plusSeconds(30)));
+    assertThat(cards.withoutCard(expired, 10)).extracting(ProvisioningRequest::id).containsExactly(id);
+    List<Boolean> leases = concurrently(10, () -> cards.leaseCard(id, expired, expired.plusSeconds(30)));
 
     // then
     assertThat(leases).containsOnlyOnce(true);
-    assertThat(requests.withoutCard(expired.plusSeconds(10), 10)).isEmpty();
-    requests.releaseCardLease(id);
-    assertThat(requests.leaseCard(id, expired.plusSeconds(11), expired.plusSeconds(41))).isTrue();
+    assertThat(cards.withoutCard(expired.plusSeconds(10), 10)).isEmpty();
+    cards.releaseCardLease(id);
+    assertThat(cards.leaseCard(id, expired.plusSeconds(11), expired.plusSeconds(41))).isTrue();
   }
 
   @Test
   void leaseCard_cardAlreadyAttached_refusedAndNotListed() {
     long id = create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
-    requests.attachCard(id, new MessageRef("C9", "1.2"), RequestState.PENDING_APPROVAL);
+    cards.attachCard(id, new MessageRef("C9", "1.2"), RequestState.PENDING_APPROVAL);
 
-    assertThat(requests.leaseCard(id, NOW, NOW.plusSeconds(30))).isFalse();
-    assertThat(requests.withoutCard(NOW, 10)).isEmpty();
+    assertThat(cards.leaseCard(id, NOW, NOW.plusSeconds(30))).isFalse();
+    assertThat(cards.withoutCard(NOW, 10)).isEmpty();
   }
 
   @Test
@@ -272,27 +267,26 @@ abstract class RequestRepositoryContract {
     // given: a card showing the pending request, then a decision
     long id = create("U1", Optional.empty(), spec("gh/org/app"), false, NOW).id();
     long other = create("U1", Optional.empty(), spec("gh/org/other"), false, NOW).id();
-    requests.attachCard(id, new MessageRef("C9", "1.2"), RequestState.PENDING_APPROVAL);
-    requests.attachCard(other, new MessageRef("C9", "1.3"), RequestState.PENDING_APPROVAL);
-    assertThat(requests.withStaleCard(10)).isEmpty();
-    requests.transition(id, RequestState.PENDING_APPROVAL, RequestState.APPROVED,
-        new Decision("U2", NOW, Optional.empty()), new AuditEvent(id, "U2", "APPROVED", "", NOW),
-        List.of());
+    cards.attachCard(id, new MessageRef("C9", "1.2"), RequestState.PENDING_APPROVAL);
+    cards.attachCard(other, new MessageRef("C9", "1.3"), RequestState.PENDING_APPROVAL);
+    assertThat(cards.withStaleCard(10)).isEmpty();
+    requests.apply(id, Transition.APPROVE, Move.by("U2", NOW, ""));
 
     // when / then
-    assertThat(requests.withStaleCard(10)).extracting(ProvisioningRequest::id).containsExactly(id);
+    assertThat(cards.withStaleCard(10)).extracting(ProvisioningRequest::id).containsExactly(id);
     JdbcRunStore runs = new JdbcRunStore(db.dataSource());
-    runs.cardShows(id, RequestState.APPROVED, runs.snapshot(id).progress());
-    assertThat(requests.withStaleCard(10)).isEmpty();
+    cards.cardShows(id, RequestState.APPROVED, runs.ofRequest(id).progress());
+    assertThat(cards.withStaleCard(10)).isEmpty();
 
     // a step changes: the card is stale again until it shows the new progress
-    assertThat(runs.lease(id, "runner", java.time.Duration.ofMinutes(1))).isTrue();
-    runs.record(new org.webops.dockerhubbot.provisioning.RunLease(id, "runner",
+    long operation = runs.latest(id).orElseThrow().id();
+    assertThat(runs.lease(operation, "runner", java.time.Duration.ofMinutes(1))).isTrue();
+    runs.record(new org.webops.dockerhubbot.provisioning.RunLease(operation, id, "runner",
             java.time.Duration.ofMinutes(1), System.nanoTime()),
-        new StepRecord(StepId.CREATE_ORG_TOKEN, StepStatus.RUNNING, "", Map.of(), NOW), List.of());
-    assertThat(requests.withStaleCard(10)).extracting(ProvisioningRequest::id).containsExactly(id);
-    runs.cardShows(id, RequestState.APPROVED, runs.snapshot(id).progress());
-    assertThat(requests.withStaleCard(10)).isEmpty();
+        new StepRecord(StepId.CREATE_ORG_TOKEN, StepStatus.RUNNING, Prose.of(""), Map.of(), NOW), List.of());
+    assertThat(cards.withStaleCard(10)).extracting(ProvisioningRequest::id).containsExactly(id);
+    cards.cardShows(id, RequestState.APPROVED, runs.ofRequest(id).progress());
+    assertThat(cards.withStaleCard(10)).isEmpty();
   }
 
   @Test
@@ -301,9 +295,7 @@ abstract class RequestRepositoryContract {
     long second = create("U1", Optional.empty(), spec("gh/org/two"), false, NOW.plus(1, ChronoUnit.MINUTES)).id();
     long other = create("U2", Optional.empty(), spec("gh/org/three"), false, NOW).id();
     long decided = create("U2", Optional.empty(), spec("gh/org/four"), false, NOW).id();
-    requests.transition(decided, RequestState.PENDING_APPROVAL, RequestState.APPROVED,
-        new Decision("U3", NOW, Optional.empty()), new AuditEvent(decided, "U3", "APPROVED", "", NOW),
-        List.of());
+    requests.apply(decided, Transition.APPROVE, Move.by("U3", NOW, ""));
 
     assertThat(requests.mineOrPending("U1", 10)).extracting(ProvisioningRequest::id)
         .containsExactly(other, second, first);

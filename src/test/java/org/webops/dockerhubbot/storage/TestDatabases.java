@@ -24,6 +24,13 @@ public final class TestDatabases {
    * emptied and migrated afresh.
    */
   public static Database postgres() {
+    Database db = emptyPostgres();
+    db.migrate();
+    return db;
+  }
+
+  /** The PostgreSQL database named by {@code TEST_POSTGRES_URL}, emptied and not migrated. */
+  public static Database emptyPostgres() {
     String url = System.getenv("TEST_POSTGRES_URL");
     External.require("PostgreSQL", url != null && !url.isBlank(),
         "set TEST_POSTGRES_URL=postgres://user:password@127.0.0.1:5432/database; .ci/run does");
@@ -36,7 +43,7 @@ public final class TestDatabases {
     } catch (SQLException e) {
       throw new IllegalStateException("could not reset the test PostgreSQL schema", e);
     }
-    return Database.open(parsed);
+    return Database.connect(parsed);
   }
 
   /** Inserts a minimal pending request (the secret and audit tables reference requests). */
@@ -57,6 +64,19 @@ public final class TestDatabases {
         keys.next();
         return keys.getLong(1);
       }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One statement with these parameters, outside any store. */
+  public static void update(Database db, String sql, Object... values) {
+    try (Connection c = db.dataSource().getConnection();
+        java.sql.PreparedStatement statement = c.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        statement.setObject(i + 1, values[i]);
+      }
+      statement.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -23,6 +23,7 @@ import org.webops.dockerhubbot.dockerhub.DockerHubClient;
 import org.webops.dockerhubbot.dockerhub.DockerHubCredential;
 import org.webops.dockerhubbot.dockerhub.OrgAccessToken;
 import org.webops.dockerhubbot.dockerhub.OrgTokenResource;
+import org.webops.dockerhubbot.dockerhub.OrganisationClient;
 import org.webops.dockerhubbot.dockerhub.PersonalAccessToken;
 import org.webops.dockerhubbot.dockerhub.RepoScope;
 import org.webops.dockerhubbot.dockerhub.TwoFactorRequiredException;
@@ -67,80 +68,91 @@ class FakeApisTest {
       DockerHubClient user = admin.forCredential(new DockerHubCredential.Password(USER, PASSWORD));
 
       // logins
-      user.verifyLogin();
+      user.logins().verify();
       hub.signUpUnverified("fresh", "pw-fresh-123");
       UnauthorizedException unverified = assertThrows(UnauthorizedException.class,
           () -> admin.forCredential(new DockerHubCredential.Password("fresh", "pw-fresh-123"))
-              .verifyLogin());
+              .logins().verify());
       assertTrue(unverified.getMessage().contains("e-mail address is not verified"),
           unverified.getMessage());
       hub.signUp("twofa", "pw-twofa-123");
       hub.enableTwoFactor("twofa");
       assertThrows(TwoFactorRequiredException.class,
           () -> admin.forCredential(new DockerHubCredential.Password("twofa", "pw-twofa-123"))
-              .verifyLogin());
+              .logins().verify());
       assertThrows(UnauthorizedException.class,
-          () -> admin.forCredential(new DockerHubCredential.Password(USER, "wrong")).verifyLogin());
+          () -> admin.forCredential(new DockerHubCredential.Password(USER, "wrong")).logins().verify());
 
-      // personal access token
-      Ensured<PersonalAccessToken> pat =
-          user.ensurePersonalAccessToken("pipeline-api", List.of(RepoScope.READ), null);
+      // personal access token: its value once, then listed active by label without it
       PersonalAccessToken created =
-          assertInstanceOf(Ensured.Created.class, pat).value() instanceof PersonalAccessToken t ? t : null;
+          user.personalTokens().create("pipeline-api", List.of(RepoScope.READ), null);
       assertTrue(created.token().startsWith("dckr_pat_"));
       assertEquals(created.token(), hub.personalTokens(USER).get(0).token());
-      assertInstanceOf(Ensured.Existing.class,
-          user.ensurePersonalAccessToken("pipeline-api", List.of(RepoScope.READ), null));
-      assertFalse(user.listPersonalAccessTokens().get(0).hasToken());
-      user.deactivatePersonalAccessToken(created.uuid());
+      PersonalAccessToken listed = user.personalTokens().list().get(0);
+      assertEquals(created.uuid(), listed.uuid());
+      assertEquals("pipeline-api", listed.label());
+      assertTrue(listed.active());
+      assertFalse(listed.hasToken());
+      user.personalTokens().deactivate(created.uuid());
       assertFalse(hub.personalTokens(USER).get(0).active());
       // the admin (organisation token) has no personal tokens of its own
-      assertThrows(UnauthorizedException.class, admin::listPersonalAccessTokens);
+      assertThrows(UnauthorizedException.class, () -> admin.personalTokens().list());
 
       // organisation access token: only an owner's password may manage them
-      assertThrows(ForbiddenException.class, () -> admin.listOrgAccessTokens(ORG));
+      assertThrows(ForbiddenException.class, () -> admin.orgTokens().list(ORG));
       hub.signUp("owner", "owner-password-1");
       hub.addOwner("owner");
       DockerHubClient owner = admin.forCredential(new DockerHubCredential.Password("owner", "owner-password-1"));
-      Ensured<OrgAccessToken> oat = owner.ensureOrgAccessToken(
+      OrgAccessToken oatCreated = owner.orgTokens().create(
           ORG, "pipeline-api", List.of(OrgTokenResource.pull("webops/api")), null);
-      OrgAccessToken oatCreated = (OrgAccessToken) assertInstanceOf(Ensured.Created.class, oat).value();
       assertTrue(oatCreated.token().startsWith("dckr_oat_"));
       assertEquals("webops/api", hub.orgTokens().get(0).resources().get(0).path());
-      assertInstanceOf(Ensured.Existing.class, owner.ensureOrgAccessToken(
-          ORG, "pipeline-api", List.of(OrgTokenResource.pull("webops/api")), null));
-      assertThrows(UnauthorizedException.class, () -> user.listOrgAccessTokens(ORG));
+      OrgAccessToken oatListed = owner.orgTokens().list(ORG).get(0);
+      assertEquals(oatCreated.id(), oatListed.id());
+      assertEquals("pipeline-api", oatListed.label());
+      assertTrue(oatListed.active());
+      assertThrows(UnauthorizedException.class, () -> user.orgTokens().list(ORG));
 
       // invite, accept, team
-      assertInstanceOf(Ensured.Created.class, admin.ensureInvited(ORG, TEAM, "member", USER));
+      OrganisationClient organisation = admin.organisation();
+      assertFalse(isListed(organisation, USER));
+      assertEquals("invited",
+          organisation.bulkInvite(ORG, TEAM, "member", List.of(USER)).get(0).status());
       assertEquals(1, hub.invites().size());
-      assertInstanceOf(Ensured.Existing.class, admin.ensureInvited(ORG, TEAM, "member", USER));
-      assertEquals(USER, admin.listOrgInvites(ORG).get(0).invitee());
-      assertFalse(admin.isTeamMember(ORG, TEAM, USER));
-      assertThrows(NotFoundException.class, () -> admin.addTeamMember(ORG, TEAM, USER));
+      assertTrue(isListed(organisation, USER));
+      assertEquals(USER, organisation.listInvites(ORG).get(0).invitee());
+      assertFalse(organisation.isTeamMember(ORG, TEAM, USER));
+      assertThrows(NotFoundException.class, () -> organisation.addTeamMember(ORG, TEAM, USER));
       hub.acceptInvite(USER);
-      assertTrue(admin.isTeamMember(ORG, TEAM, USER));
+      assertTrue(organisation.isTeamMember(ORG, TEAM, USER));
       assertEquals(List.of("owner", USER), hub.orgMembers());
       assertEquals(List.of(), hub.invites());
-      assertInstanceOf(Ensured.Existing.class, admin.ensureInvited(ORG, TEAM, "member", USER));
-      admin.removeTeamMember(ORG, TEAM, USER);
+      assertTrue(isListed(organisation, USER));
+      organisation.removeTeamMember(ORG, TEAM, USER);
       assertEquals(List.of(), hub.teamMembers());
-      assertInstanceOf(Ensured.Created.class, admin.ensureTeamMember(ORG, TEAM, USER));
+      assertFalse(organisation.isTeamMember(ORG, TEAM, USER));
+      organisation.addTeamMember(ORG, TEAM, USER);
       assertEquals(List.of(USER), hub.teamMembers());
 
       // an injected 503 on a GET is retried
       int before = hub.count("GET", "/v2/orgs/webops/members");
       hub.failNext("GET", "/v2/orgs/webops/members", 503, 1);
-      assertEquals(USER, admin.listOrgMembers(ORG).get(1).username());
+      assertEquals(USER, admin.organisation().listMembers(ORG).get(1).username());
       assertEquals(before + 2, hub.count("GET", "/v2/orgs/webops/members"));
       assertEquals(1, sleeper.waits().size());
 
       // a lost answer: the token exists though the client saw a 500
       hub.failNextAfterEffect("POST", "/v2/access-tokens", 500);
       assertThrows(ServerErrorException.class,
-          () -> user.createPersonalAccessToken("lost", List.of(RepoScope.READ), null));
+          () -> user.personalTokens().create("lost", List.of(RepoScope.READ), null));
       assertEquals(2, hub.personalTokens(USER).size());
     }
+  }
+
+  /** A member of the organisation or invited into it, by Docker ID (case-insensitive). */
+  private static boolean isListed(OrganisationClient organisation, String dockerId) {
+    return organisation.listMembers(ORG).stream().anyMatch(m -> dockerId.equalsIgnoreCase(m.username()))
+        || organisation.listInvites(ORG).stream().anyMatch(i -> dockerId.equalsIgnoreCase(i.invitee()));
   }
 
   @Test
@@ -156,7 +168,7 @@ class FakeApisTest {
           sleeper,
           Clock.systemUTC());
       hub.stallNext("GET", "/v2/orgs/[^/]+/members", Duration.ofSeconds(2));
-      assertEquals(USER, admin.listOrgMembers(ORG).get(0).username());
+      assertEquals(USER, admin.organisation().listMembers(ORG).get(0).username());
       assertEquals(2, hub.count("GET", "/v2/orgs/webops/members"));
     }
   }
@@ -174,43 +186,43 @@ class FakeApisTest {
           Clock.systemUTC());
       ProjectSlug slug = ProjectSlug.of("gh/webops/api");
 
-      assertEquals("api", client.getProject(slug).name());
-      ProjectEnvVar set = client.setProjectEnvVar(slug, "DOCKER_USER", USER);
+      assertEquals("api", client.projects().get(slug).name());
+      ProjectEnvVar set = client.projectVariables().set(slug, "DOCKER_USER", USER);
       assertEquals("xxxxeapi", set.maskedValue());
-      client.setProjectEnvVar(slug, "DOCKER_ACCESS_TOKEN", "dckr_pat_ABCD");
-      List<ProjectEnvVar> listed = client.listProjectEnvVars(slug);
+      client.projectVariables().set(slug, "DOCKER_ACCESS_TOKEN", "dckr_pat_ABCD");
+      List<ProjectEnvVar> listed = client.projectVariables().list(slug);
       assertEquals(2, listed.size());
       assertTrue(listed.get(1).endsLike("dckr_pat_ABCD"));
       assertEquals(Map.of("DOCKER_USER", USER, "DOCKER_ACCESS_TOKEN", "dckr_pat_ABCD"),
           ci.projectVariables("gh/webops/api"));
-      client.deleteProjectEnvVar(slug, "DOCKER_USER");
+      client.projectVariables().delete(slug, "DOCKER_USER");
       assertEquals(Map.of("DOCKER_ACCESS_TOKEN", "dckr_pat_ABCD"), ci.projectVariables("gh/webops/api"));
 
       ContextOwner owner = new ContextOwner.Slug("gh/webops");
       Context context = (Context) assertInstanceOf(Ensured.Created.class,
-          client.ensureContext(owner, "dockerhub-pipeline-api")).value();
-      Ensured<Context> again = client.ensureContext(owner, "dockerhub-pipeline-api");
+          client.contexts().ensure(owner, "dockerhub-pipeline-api")).value();
+      Ensured<Context> again = client.contexts().ensure(owner, "dockerhub-pipeline-api");
       assertInstanceOf(Ensured.Existing.class, again);
       assertEquals(context.id(), again.value().id());
-      client.putContextVariable(context.id(), "DOCKER_ACCESS_TOKEN", "dckr_oat_XYZ");
+      client.contexts().putVariable(context.id(), "DOCKER_ACCESS_TOKEN", "dckr_oat_XYZ");
       assertEquals(Map.of("DOCKER_ACCESS_TOKEN", "dckr_oat_XYZ"),
           ci.contextVariables("dockerhub-pipeline-api"));
-      List<ContextVariable> variables = client.listContextVariables(context.id());
+      List<ContextVariable> variables = client.contexts().listVariables(context.id());
       assertEquals("DOCKER_ACCESS_TOKEN", variables.get(0).variable());
       assertEquals(context.id(), variables.get(0).contextId());
       String other = ci.addContext("gh/webops", "aws");
-      assertEquals(other, client.findContext(owner, "aws").orElseThrow().id());
+      assertEquals(other, client.contexts().find(owner, "aws").orElseThrow().id());
 
       // an injected 503 on a GET is retried; the slug is matched escaped or decoded
       ci.failNext("GET", "/project/gh/webops/api/envvar", 503, 2);
-      assertEquals(1, client.listProjectEnvVars(slug).size());
+      assertEquals(1, client.projectVariables().list(slug).size());
       assertEquals(2, sleeper.waits().size());
       assertEquals(4, ci.count("GET", "/project/gh%2Fwebops%2Fapi/envvar"));
 
       // a lost answer on a POST: the variable is set though the client saw a 500
       ci.failNextAfterEffect("POST", ".*/envvar", 500);
       assertThrows(ServerErrorException.class,
-          () -> client.setProjectEnvVar(slug, "DOCKER_USER", "lost-value"));
+          () -> client.projectVariables().set(slug, "DOCKER_USER", "lost-value"));
       assertEquals("lost-value", ci.projectVariables("gh/webops/api").get("DOCKER_USER"));
     }
   }

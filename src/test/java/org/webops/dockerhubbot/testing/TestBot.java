@@ -17,7 +17,7 @@ import org.webops.dockerhubbot.Tuning;
 import org.webops.dockerhubbot.Wiring;
 import org.webops.dockerhubbot.audit.AuditLog;
 import org.webops.dockerhubbot.http.RetryPolicy;
-import org.webops.dockerhubbot.provisioning.ProvisioningRunner;
+import org.webops.dockerhubbot.provisioning.OperationRunner;
 import org.webops.dockerhubbot.storage.JdbcAuditLog;
 import org.webops.dockerhubbot.storage.JdbcRequestRepository;
 import org.webops.dockerhubbot.workflow.RequestRepository;
@@ -52,7 +52,7 @@ public final class TestBot implements AutoCloseable {
   public static final Tuning TUNING = new Tuning(Duration.ofSeconds(1),
       new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(2),
           () -> 1.0),
-      new ProvisioningRunner.Settings(Duration.ofSeconds(30), Duration.ofSeconds(10), 4,
+      new OperationRunner.Settings(Duration.ofSeconds(30), Duration.ofSeconds(10), 4,
           Duration.ofMillis(20)),
       Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(200));
 
@@ -132,6 +132,10 @@ public final class TestBot implements AutoCloseable {
 
   public RequestRepository requests() {
     return new JdbcRequestRepository(wiring.database().dataSource());
+  }
+
+  public org.webops.dockerhubbot.workflow.CardStore cards() {
+    return new org.webops.dockerhubbot.storage.JdbcCardStore(wiring.database().dataSource());
   }
 
   /** Every stored request, oldest first. */

@@ -1,10 +1,11 @@
 package org.webops.dockerhubbot.provisioning.steps;
 
+import org.webops.dockerhubbot.text.Prose;
 import java.util.Optional;
 import org.webops.dockerhubbot.provisioning.ProvisioningSettings;
 import org.webops.dockerhubbot.provisioning.RunContext;
 import org.webops.dockerhubbot.secretlinks.SecretLink;
-import org.webops.dockerhubbot.secretlinks.SecretLinkMessenger;
+import org.webops.dockerhubbot.secretlinks.SecretLinkDelivery;
 import org.webops.dockerhubbot.secretlinks.SecretLinks;
 import org.webops.dockerhubbot.secretlinks.SecretPayload;
 
@@ -14,13 +15,13 @@ import org.webops.dockerhubbot.secretlinks.SecretPayload;
  */
 public final class ApproverLinks {
   private final SecretLinks links;
-  private final SecretLinkMessenger messenger;
+  private final SecretLinkDelivery delivery;
   private final ProvisioningSettings settings;
 
-  public ApproverLinks(SecretLinks links, SecretLinkMessenger messenger,
+  public ApproverLinks(SecretLinks links, SecretLinkDelivery delivery,
       ProvisioningSettings settings) {
     this.links = links;
-    this.messenger = messenger;
+    this.delivery = delivery;
     this.settings = settings;
   }
 
@@ -29,16 +30,16 @@ public final class ApproverLinks {
    * @param replacing the title of the request's earlier links this one makes void, because it
    *     carries the same secret: the newest link is then the only claimable copy
    */
-  void send(RunContext run, SecretPayload payload, String text, Optional<String> replacing) {
+  void send(RunContext run, SecretPayload payload, Prose text, Optional<String> replacing) {
     sendTo(run.approver(), run, payload, text, replacing);
   }
 
   /** The same, to another approver. */
-  void sendTo(String user, RunContext run, SecretPayload payload, String text,
+  void sendTo(String user, RunContext run, SecretPayload payload, Prose text,
       Optional<String> replacing) {
     run.lease().check(); // a run that lost its lease hands out nothing more
     SecretLink link = links.create(payload, user, run.requestId(), settings.linkTtl(),
         replacing);
-    messenger.postEphemeral(settings.approvalChannel(), user, link, text);
+    delivery.deliver(user, link, text);
   }
 }

@@ -1,11 +1,13 @@
 package org.webops.dockerhubbot.provisioning.steps;
 
+import org.webops.dockerhubbot.text.Prose;
+import static org.webops.dockerhubbot.text.Prose.code;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.webops.dockerhubbot.dockerhub.DockerHubClient;
 import org.webops.dockerhubbot.dockerhub.OrgAccessToken;
+import org.webops.dockerhubbot.dockerhub.OrgTokenClient;
 import org.webops.dockerhubbot.dockerhub.OrgTokenResource;
 import org.webops.dockerhubbot.http.ApiException;
 import org.webops.dockerhubbot.http.ClientErrorException;
@@ -20,7 +22,6 @@ import org.webops.dockerhubbot.provisioning.RunContext;
 import org.webops.dockerhubbot.provisioning.Step;
 import org.webops.dockerhubbot.provisioning.StepId;
 import org.webops.dockerhubbot.provisioning.StepResult;
-import org.webops.dockerhubbot.slack.blocks.SlackText;
 import org.webops.dockerhubbot.workflow.RequestSpec;
 import org.webops.dockerhubbot.workflow.RequestValidator;
 import org.webops.dockerhubbot.workflow.TokenScope;
@@ -59,9 +60,9 @@ public final class CreateOrgToken implements Step {
             path.equals(RequestValidator.ALL_PUBLIC_IMAGES)
                 ? List.of(OrgTokenResource.SCOPE_IMAGE_PULL) : scopes)).toList();
     Instant expiresAt = run.now().plus(Duration.ofDays(spec.lifetimeDays()));
-    DockerHubClient hub = apis.admin(run);
+    OrgTokenClient orgTokens = apis.admin(run).orgTokens();
     try {
-      return ensure(run, spec, scopes, resources, expiresAt, hub);
+      return ensure(run, spec, scopes, resources, expiresAt, orgTokens);
     } catch (ClientErrorException | ForbiddenException | ConflictException e) {
       if (!isTokenLimit(e)) {
         throw e;
@@ -85,27 +86,26 @@ public final class CreateOrgToken implements Step {
   }
 
   private StepResult ensure(RunContext run, RequestSpec spec, List<String> scopes,
-      List<OrgTokenResource> resources, Instant expiresAt, DockerHubClient hub) {
-    return tokens.ensure(run, TokenKind.ORG_TOKEN, label -> "organisation access token "
-        + SlackText.code(label) + " in " + SlackText.code(settings.org()) + " ("
-        + String.join(", ", scopes) + " on "
-        + String.join(", ", spec.repositories().stream().map(SlackText::code).toList()) + ", "
-        + CredentialTokens.expiry(expiresAt) + ")", new CredentialTokens.Tokens() {
+      List<OrgTokenResource> resources, Instant expiresAt, OrgTokenClient orgTokens) {
+    return tokens.ensure(run, TokenKind.ORG_TOKEN, label -> Prose.of("organisation access"
+        + " token ", code(label), " in ", code(settings.org()), " (" + String.join(", ", scopes)
+        + " on ", Prose.join(", ", spec.repositories().stream().map(Prose::code).toList()),
+        ", " + CredentialTokens.expiry(expiresAt) + ")"), new CredentialTokens.Tokens() {
           @Override
           public List<CredentialTokens.Listed> list() {
-            return hub.listOrgAccessTokens(settings.org()).stream()
+            return orgTokens.list(settings.org()).stream()
                 .map(t -> new CredentialTokens.Listed(t.id(), t.label(), t.active())).toList();
           }
 
           @Override
           public void delete(String id) {
-            hub.deleteOrgAccessToken(settings.org(), id);
+            orgTokens.delete(settings.org(), id);
           }
 
           @Override
           public FreshTokens.FreshToken create(String label) {
             OrgAccessToken created =
-                hub.createOrgAccessToken(settings.org(), label, resources, expiresAt);
+                orgTokens.create(settings.org(), label, resources, expiresAt);
             return new FreshTokens.FreshToken(created.id(), created.token());
           }
         });

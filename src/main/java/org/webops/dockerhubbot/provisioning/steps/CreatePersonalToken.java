@@ -1,13 +1,15 @@
 package org.webops.dockerhubbot.provisioning.steps;
 
+import org.webops.dockerhubbot.text.Prose;
+import static org.webops.dockerhubbot.text.Prose.code;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.webops.dockerhubbot.dockerhub.DockerHubClient;
 import org.webops.dockerhubbot.dockerhub.DockerHubCredential;
 import org.webops.dockerhubbot.dockerhub.PersonalAccessToken;
+import org.webops.dockerhubbot.dockerhub.PersonalTokenClient;
 import org.webops.dockerhubbot.dockerhub.RepoScope;
 import org.webops.dockerhubbot.provisioning.Apis;
 import org.webops.dockerhubbot.provisioning.CredentialStore;
@@ -19,7 +21,6 @@ import org.webops.dockerhubbot.provisioning.Step;
 import org.webops.dockerhubbot.provisioning.StepId;
 import org.webops.dockerhubbot.provisioning.StepResult;
 import org.webops.dockerhubbot.secretlinks.KeptSecrets;
-import org.webops.dockerhubbot.slack.blocks.SlackText;
 import org.webops.dockerhubbot.workflow.RequestSpec;
 import org.webops.dockerhubbot.workflow.TokenLabels;
 import org.webops.dockerhubbot.workflow.TokenScope;
@@ -53,31 +54,32 @@ public final class CreatePersonalToken implements Step {
     List<RepoScope> scopes = List.of(spec.scope() == TokenScope.READ_WRITE ? RepoScope.WRITE
         : RepoScope.READ);
     Instant expiresAt = run.now().plus(Duration.ofDays(spec.lifetimeDays()));
-    Function<String, String> what = label -> "personal access token "
-        + SlackText.code(label) + " (" + scopes.get(0).value() + ", "
-        + CredentialTokens.expiry(expiresAt) + ") as " + SlackText.code(dockerId);
+    Function<String, Prose> what = label -> Prose.of("personal access token ", code(label),
+        " (" + scopes.get(0).value() + ", " + CredentialTokens.expiry(expiresAt) + ") as ",
+        code(dockerId));
     if (run.dryRun()) {
-      return new StepResult.Done(Map.of(Facts.TOKEN_ID, "dry-run"),
-          List.of("Dry run: would create " + what.apply(
-              TokenLabels.of(spec.pipeline(), run.requestId(), 1))));
+      return StepResult.Done.with("Dry run: would create ",
+          what.apply(TokenLabels.of(spec.pipeline(), run.requestId(), 1)))
+          .withFacts(Map.of(Facts.TOKEN_ID, "dry-run"));
     }
     String password = KeptPassword.of(kept, run);
-    DockerHubClient hub = apis.as(new DockerHubCredential.Password(dockerId, password), run);
+    PersonalTokenClient personalTokens =
+        apis.as(new DockerHubCredential.Password(dockerId, password), run).personalTokens();
     return tokens.ensure(run, TokenKind.PERSONAL_TOKEN, what, new CredentialTokens.Tokens() {
       @Override
       public List<CredentialTokens.Listed> list() {
-        return hub.listPersonalAccessTokens().stream()
+        return personalTokens.list().stream()
             .map(t -> new CredentialTokens.Listed(t.uuid(), t.label(), t.active())).toList();
       }
 
       @Override
       public void delete(String id) {
-        hub.deletePersonalAccessToken(id);
+        personalTokens.delete(id);
       }
 
       @Override
       public FreshTokens.FreshToken create(String label) {
-        PersonalAccessToken created = hub.createPersonalAccessToken(label, scopes, expiresAt);
+        PersonalAccessToken created = personalTokens.create(label, scopes, expiresAt);
         return new FreshTokens.FreshToken(created.uuid(), created.token());
       }
     });

@@ -1,5 +1,7 @@
 package org.webops.dockerhubbot.provisioning.steps;
 
+import org.webops.dockerhubbot.text.Prose;
+import static org.webops.dockerhubbot.text.Prose.code;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +18,6 @@ import org.webops.dockerhubbot.provisioning.Facts;
 import org.webops.dockerhubbot.provisioning.FreshTokens;
 import org.webops.dockerhubbot.provisioning.RunContext;
 import org.webops.dockerhubbot.provisioning.StepResult;
-import org.webops.dockerhubbot.slack.blocks.SlackText;
 import org.webops.dockerhubbot.workflow.TokenLabels;
 
 /**
@@ -52,12 +53,12 @@ final class CredentialTokens {
   /**
    * @param what the token in words, given its label, e.g. "personal access token `x` (…)"
    */
-  StepResult ensure(RunContext run, TokenKind kind, Function<String, String> what,
+  StepResult ensure(RunContext run, TokenKind kind, Function<String, Prose> what,
       Tokens tokens) {
     long id = run.requestId();
     List<TokenRecord> records = store.tokens(id);
     List<Listed> listed = tokens.list();
-    List<String> lines = new ArrayList<>();
+    List<Prose> lines = new ArrayList<>();
     Optional<Listed> kept = Optional.empty();
     for (TokenRecord record : records) {
       if (record.kind() != kind || record.state() == TokenState.DELETED) {
@@ -71,9 +72,9 @@ final class CredentialTokens {
       }
       if (found.isPresent()) {
         tokens.delete(found.get().id());
-        lines.add((run.dryRun() ? "Dry run: would delete" : "Deleted") + " this request's"
-            + " earlier token " + SlackText.code(found.get().label()) + ": its value was lost (a restart,"
-            + " another instance or a lost answer), so a new one replaces it");
+        lines.add(Prose.of(run.dryRun() ? "Dry run: would delete" : "Deleted", " this request's"
+            + " earlier token ", code(found.get().label()), ": its value was lost (a restart,"
+            + " another instance or a lost answer), so a new one replaces it"));
       }
       if (!run.dryRun()) {
         store.tokenDeleted(run.lease(), record.generation(), run.now());
@@ -81,13 +82,14 @@ final class CredentialTokens {
     }
     if (kept.isPresent()) {
       return new StepResult.Done(Map.of(Facts.TOKEN_ID, kept.get().id(), Facts.TOKEN_LABEL,
-          kept.get().label()), List.of("The " + what.apply(kept.get().label()) + " exists already"));
+          kept.get().label()), List.of(Prose.of("The ", what.apply(kept.get().label()),
+          " exists already")));
     }
     int generation = records.stream().mapToInt(TokenRecord::generation).max().orElse(0) + 1;
     String label = TokenLabels.of(run.request().spec().pipeline(), id, generation);
     if (run.dryRun()) {
       tokens.create(label);
-      lines.add("Dry run: would create " + what.apply(label));
+      lines.add(Prose.of("Dry run: would create ", what.apply(label)));
       return new StepResult.Done(Map.of(Facts.TOKEN_ID, "dry-run"), lines);
     }
     store.tokenIntended(run.lease(), generation, label, kind, run.now());
@@ -98,7 +100,7 @@ final class CredentialTokens {
     }
     store.tokenCreated(run.lease(), generation, made.id(), run.now());
     held.hold(id, made);
-    lines.add("Created " + what.apply(label));
+    lines.add(Prose.of("Created ", what.apply(label)));
     return new StepResult.Done(Map.of(Facts.TOKEN_ID, made.id(), Facts.TOKEN_LABEL, label), lines);
   }
 

@@ -1,5 +1,7 @@
 package org.webops.dockerhubbot.provisioning.steps;
 
+import org.webops.dockerhubbot.text.Prose;
+import static org.webops.dockerhubbot.text.Prose.code;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,6 @@ import org.webops.dockerhubbot.provisioning.StepId;
 import org.webops.dockerhubbot.provisioning.StepResult;
 import org.webops.dockerhubbot.secretlinks.KeptSecrets;
 import org.webops.dockerhubbot.secretlinks.SecretPayload;
-import org.webops.dockerhubbot.slack.blocks.SlackText;
 import org.webops.dockerhubbot.workflow.CredentialKind;
 import org.webops.dockerhubbot.workflow.RequestSpec;
 
@@ -41,9 +42,9 @@ public final class DeliverCredentials implements Step {
   @Override
   public StepResult run(RunContext run) {
     RequestSpec spec = run.request().spec();
-    String approver = SlackText.user(run.approver());
+    Prose.Person approver = Prose.person(run.approver());
     if (run.dryRun()) {
-      return StepResult.Done.with("Dry run: would send " + approver + " a one-time link with"
+      return StepResult.Done.with("Dry run: would send ", approver, " a one-time link with"
           + " the credentials, and tell the requester");
     }
     Optional<String> token = TokenValue.of(run, tokens);
@@ -64,12 +65,13 @@ public final class DeliverCredentials implements Step {
     SecretPayload payload = new SecretPayload("Docker Hub credentials for CircleCI",
         spec.pipeline(), fields,
         SecretPayload.circleCiAuthSnippet(spec.userVariable(), spec.tokenVariable()));
-    links.send(run, payload, "*Credentials for " + SlackText.code(spec.pipeline()) + "* (request #" + run.requestId()
-            + "): store them in the webops password manager. CircleCI has them already.",
+    links.send(run, payload, Prose.of(Prose.strong("Credentials for ", code(spec.pipeline())),
+            " (request #" + run.requestId() + "): store them in the webops password manager."
+            + " CircleCI has them already."),
         spec.kind() == CredentialKind.SERVICE_USER ? Optional.of(SecretPayload.SIGN_UP_TITLE)
             : Optional.empty());
     tokens.forget(run.requestId());
-    return StepResult.Done.with("Sent " + approver + " the one-time link with the credentials"
+    return StepResult.Done.with("Sent ", approver, " the one-time link with the credentials"
         + " for the password manager");
   }
 }

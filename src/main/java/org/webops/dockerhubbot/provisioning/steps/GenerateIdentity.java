@@ -1,17 +1,18 @@
 package org.webops.dockerhubbot.provisioning.steps;
 
+import org.webops.dockerhubbot.text.Prose;
+import static org.webops.dockerhubbot.text.Prose.code;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import org.webops.dockerhubbot.provisioning.Facts;
 import org.webops.dockerhubbot.provisioning.ProvisioningSettings;
 import org.webops.dockerhubbot.provisioning.RunContext;
-import org.webops.dockerhubbot.provisioning.RunStore;
+import org.webops.dockerhubbot.provisioning.CredentialStore;
 import org.webops.dockerhubbot.provisioning.Step;
 import org.webops.dockerhubbot.provisioning.StepId;
 import org.webops.dockerhubbot.provisioning.StepResult;
 import org.webops.dockerhubbot.secretlinks.KeptSecrets;
-import org.webops.dockerhubbot.slack.blocks.SlackText;
 
 /**
  * Service user, step 1: a Docker ID from the pipeline's name (a number appended when the bot has
@@ -20,14 +21,14 @@ import org.webops.dockerhubbot.slack.blocks.SlackText;
 public final class GenerateIdentity implements Step {
   static final int MAX_CANDIDATES = 99;
 
-  private final RunStore runs;
+  private final CredentialStore credentials;
   private final KeptSecrets kept;
   private final Passwords passwords;
   private final ProvisioningSettings settings;
 
-  public GenerateIdentity(RunStore runs, KeptSecrets kept, SecureRandom random,
+  public GenerateIdentity(CredentialStore credentials, KeptSecrets kept, SecureRandom random,
       ProvisioningSettings settings) {
-    this.runs = runs;
+    this.credentials = credentials;
     this.kept = kept;
     this.passwords = new Passwords(random);
     this.settings = settings;
@@ -41,23 +42,23 @@ public final class GenerateIdentity implements Step {
   @Override
   public StepResult run(RunContext run) {
     long id = run.requestId();
-    String dockerId = runs.dockerIdOf(id).orElseGet(() -> reserve(run));
+    String dockerId = credentials.dockerIdOf(id).orElseGet(() -> reserve(run));
     if (kept.read(id, KeptSecrets.SERVICE_USER_PASSWORD).isEmpty()) {
       run.lease().check();
       kept.keep(id, KeptSecrets.SERVICE_USER_PASSWORD, passwords.generate());
     }
     String email = settings.emailOf(dockerId);
     return new StepResult.Done(Map.of(Facts.DOCKER_ID, dockerId, Facts.EMAIL, email), List.of(
-        "Docker ID " + SlackText.code(dockerId) + ", e-mail alias " + SlackText.code(email)
-            + ", a " + Passwords.LENGTH + "-character random password (kept encrypted for"
-            + " token rotations)"));
+        Prose.of("Docker ID ", code(dockerId), ", e-mail alias ", code(email), ", a "
+            + Passwords.LENGTH + "-character random password (kept encrypted for token"
+            + " rotations)")));
   }
 
   private String reserve(RunContext run) {
     String base = DockerIds.base(run.request().spec().pipeline());
     for (int n = 1; n <= MAX_CANDIDATES; n++) {
       String candidate = DockerIds.candidate(base, n);
-      if (runs.reserveDockerId(candidate, run.requestId())) {
+      if (credentials.reserveDockerId(candidate, run.requestId())) {
         return candidate;
       }
     }

@@ -1,10 +1,12 @@
 package org.webops.dockerhubbot.provisioning.steps;
 
+import org.webops.dockerhubbot.text.Prose;
+import static org.webops.dockerhubbot.text.Prose.code;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.webops.dockerhubbot.dockerhub.DockerHubClient;
 import org.webops.dockerhubbot.dockerhub.InviteResult;
+import org.webops.dockerhubbot.dockerhub.OrganisationClient;
 import org.webops.dockerhubbot.provisioning.Apis;
 import org.webops.dockerhubbot.provisioning.Facts;
 import org.webops.dockerhubbot.provisioning.ProvisioningSettings;
@@ -12,7 +14,6 @@ import org.webops.dockerhubbot.provisioning.RunContext;
 import org.webops.dockerhubbot.provisioning.Step;
 import org.webops.dockerhubbot.provisioning.StepId;
 import org.webops.dockerhubbot.provisioning.StepResult;
-import org.webops.dockerhubbot.slack.blocks.SlackText;
 
 /**
  * Service user, step 6: invites the Docker ID into the organisation with the team, unless it is a
@@ -43,22 +44,22 @@ public final class InviteToTeam implements Step {
   @Override
   public StepResult run(RunContext run) {
     String dockerId = run.requireFact(Facts.DOCKER_ID);
-    String id = SlackText.code(dockerId);
-    String where = SlackText.code(settings.org() + "/" + settings.team());
+    Prose.Code id = code(dockerId);
+    Prose.Code where = code(settings.org() + "/" + settings.team());
     String wanted = dockerId.toLowerCase(Locale.ROOT);
-    DockerHubClient hub = apis.admin(run);
-    boolean listed = hub.listOrgMembers(settings.org()).stream()
+    OrganisationClient organisation = apis.admin(run).organisation();
+    boolean listed = organisation.listMembers(settings.org()).stream()
         .anyMatch(m -> wanted.equalsIgnoreCase(m.username()))
-        || hub.listOrgInvites(settings.org()).stream()
+        || organisation.listInvites(settings.org()).stream()
             .anyMatch(i -> wanted.equalsIgnoreCase(i.invitee()));
     if (listed) {
-      return StepResult.Done.with(id + " is already a member of "
-          + SlackText.code(settings.org()) + " or invited");
+      return StepResult.Done.with(id, " is already a member of ", code(settings.org()),
+          " or invited");
     }
-    List<InviteResult> results = hub.bulkInvite(settings.org(), settings.team(), ROLE,
+    List<InviteResult> results = organisation.bulkInvite(settings.org(), settings.team(), ROLE,
         List.of(dockerId));
     if (run.dryRun()) {
-      return StepResult.Done.with("Dry run: would invite " + id + " into " + where);
+      return StepResult.Done.with("Dry run: would invite ", id, " into ", where);
     }
     String status = results.stream().filter(r -> wanted.equalsIgnoreCase(r.invitee()))
         .map(InviteResult::status).findFirst()
@@ -66,10 +67,10 @@ public final class InviteToTeam implements Step {
             : Optional.empty())
         .orElse("");
     return switch (status) {
-      case INVITED, ALREADY_INVITED -> StepResult.Done.with("Invited " + id + " into " + where + "; Docker Hub"
-          + " mails the invitation to " + SlackText.code(run.requireFact(Facts.EMAIL)));
-      case ALREADY_MEMBER -> StepResult.Done.with(id + " is already a member of "
-          + SlackText.code(settings.org()));
+      case INVITED, ALREADY_INVITED -> StepResult.Done.with("Invited ", id, " into ", where,
+          "; Docker Hub mails the invitation to ", code(run.requireFact(Facts.EMAIL)));
+      case ALREADY_MEMBER -> StepResult.Done.with(id, " is already a member of ",
+          code(settings.org()));
       case INVALID -> new StepResult.Failed("Docker Hub will not invite " + dockerId + ": it"
           + " knows no such Docker ID (" + INVALID + "). Check that the account was signed up"
           + " with exactly this Docker ID, then Retry.");

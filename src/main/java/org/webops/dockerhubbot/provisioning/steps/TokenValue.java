@@ -1,5 +1,6 @@
 package org.webops.dockerhubbot.provisioning.steps;
 
+import org.webops.dockerhubbot.text.Prose;
 import java.util.Optional;
 import org.webops.dockerhubbot.provisioning.Facts;
 import org.webops.dockerhubbot.provisioning.FreshTokens;
@@ -18,8 +19,8 @@ final class TokenValue {
 
   static StepResult.Rewind lost(RunContext run) {
     return new StepResult.Rewind(Plans.tokenStep(run.request().spec().kind()),
-        "The token's value was only in memory between its creation and the link, and this run"
-            + " does not have it (the bot restarted, or another instance made it), so the bot"
-            + " replaces the token.");
+        Prose.of("The token's value was only in memory between its creation and the link, and"
+            + " this run does not have it (the bot restarted, or another instance made it), so"
+            + " the bot replaces the token."));
   }
 }

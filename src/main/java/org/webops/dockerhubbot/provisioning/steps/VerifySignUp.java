@@ -1,5 +1,7 @@
 package org.webops.dockerhubbot.provisioning.steps;
 
+import org.webops.dockerhubbot.text.Prose;
+import static org.webops.dockerhubbot.text.Prose.code;
 import java.util.Locale;
 import org.webops.dockerhubbot.dockerhub.DockerHubCredential;
 import org.webops.dockerhubbot.dockerhub.TwoFactorRequiredException;
@@ -14,7 +16,6 @@ import org.webops.dockerhubbot.provisioning.StepId;
 import org.webops.dockerhubbot.provisioning.StepResult;
 import org.webops.dockerhubbot.provisioning.Trigger;
 import org.webops.dockerhubbot.secretlinks.KeptSecrets;
-import org.webops.dockerhubbot.slack.blocks.SlackText;
 
 /**
  * Service user, step 3: when the approver says the sign-up is done, logs in as the new user. A
@@ -22,7 +23,7 @@ import org.webops.dockerhubbot.slack.blocks.SlackText;
  * failed logins can lock the name for ten minutes.
  */
 public final class VerifySignUp implements Step {
-  static final String BUTTON = "*Account created and e-mail verified*";
+  static final Prose.Strong BUTTON = Prose.strong("Account created and e-mail verified");
 
   private final Apis apis;
   private final KeptSecrets kept;
@@ -40,39 +41,39 @@ public final class VerifySignUp implements Step {
   @Override
   public StepResult run(RunContext run) {
     String dockerId = run.requireFact(Facts.DOCKER_ID);
-    String id = SlackText.code(dockerId);
+    Prose.Code id = code(dockerId);
     if (run.dryRun()) {
-      return StepResult.Done.with("Dry run: would wait for the sign-up of " + id
-          + " and check it by logging in");
+      return StepResult.Done.with("Dry run: would wait for the sign-up of ", id,
+          " and check it by logging in");
     }
     if (!(run.trigger() instanceof Trigger.Person)) {
-      return StepResult.Waiting.forPerson("Waiting for " + SlackText.user(run.approver())
-          + " to sign up " + id + " on Docker Hub and verify its e-mail, then click " + BUTTON
-          + ".");
+      return StepResult.Waiting.forPerson("Waiting for ", Prose.person(run.approver()),
+          " to sign up ", id, " on Docker Hub and verify its e-mail, then click ", BUTTON, ".");
     }
     String password = KeptPassword.of(kept, run);
     try {
-      apis.as(new DockerHubCredential.Password(dockerId, password), run).verifyLogin();
+      apis.as(new DockerHubCredential.Password(dockerId, password), run).logins().verify();
     } catch (TwoFactorRequiredException e) {
-      return StepResult.Waiting.forPerson(id + " has two-factor authentication turned on, so"
+      return StepResult.Waiting.forPerson(id, " has two-factor authentication turned on, so"
           + " the bot cannot sign in as it. Turn it off (Account settings → Security), then"
-          + " click " + BUTTON + " again.");
+          + " click ", BUTTON, " again.");
     } catch (UnauthorizedException | ForbiddenException e) {
       return StepResult.Waiting.forPerson(refused(e, id, run.requireFact(Facts.EMAIL)));
     }
-    return StepResult.Done.with("Signed in as " + id + ": the account exists and accepts the"
+    return StepResult.Done.with("Signed in as ", id, ": the account exists and accepts the"
         + " password from the link");
   }
 
-  private static String refused(ApiException e, String id, String email) {
+  private static Prose refused(ApiException e, Prose.Code id, String email) {
     String message = e.apiMessage() == null ? "" : e.apiMessage().toLowerCase(Locale.ROOT);
     if (message.contains("verif") || message.contains("activat") || message.contains("confirm")) {
-      return "The e-mail of " + id + " is not verified yet. Open Docker Hub's verification"
-          + " mail to " + SlackText.code(email) + " in the team mailbox, follow its link, then"
-          + " click " + BUTTON + " again.";
+      return Prose.of("The e-mail of ", id, " is not verified yet. Open Docker Hub's"
+          + " verification mail to ", code(email), " in the team mailbox, follow its link, then"
+          + " click ", BUTTON, " again.");
     }
-    return "Docker Hub refused the login as " + id + " (" + e.status() + "). Either no"
-        + " account " + id + " exists yet (sign up with exactly this Docker ID), or its password"
-        + " is not the one from the sign-up link (set it to that one). Then click " + BUTTON + " again.";
+    return Prose.of("Docker Hub refused the login as ", id, " (" + e.status() + "). Either no"
+        + " account ", id, " exists yet (sign up with exactly this Docker ID), or its password"
+        + " is not the one from the sign-up link (set it to that one). Then click ", BUTTON,
+        " again.");
   }
 }

@@ -1,5 +1,7 @@
 package org.webops.dockerhubbot.provisioning.steps;
 
+import org.webops.dockerhubbot.text.Prose;
+import static org.webops.dockerhubbot.text.Prose.code;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,6 @@ import org.webops.dockerhubbot.provisioning.RunContext;
 import org.webops.dockerhubbot.provisioning.Step;
 import org.webops.dockerhubbot.provisioning.StepId;
 import org.webops.dockerhubbot.provisioning.StepResult;
-import org.webops.dockerhubbot.slack.blocks.SlackText;
 import org.webops.dockerhubbot.workflow.CredentialKind;
 import org.webops.dockerhubbot.workflow.PipelineKey;
 import org.webops.dockerhubbot.workflow.ProjectIds;
@@ -39,7 +40,7 @@ import org.webops.dockerhubbot.workflow.RequestSpec;
  * the existing values". Each write is recorded before it is made.
  */
 public final class WriteCircleCiVariables implements Step {
-  public static final String REPLACE_BUTTON = "*Replace the existing values*";
+  static final Prose.Strong REPLACE_BUTTON = Prose.strong("Replace the existing values");
 
   private final Apis apis;
   private final FreshTokens tokens;
@@ -71,47 +72,47 @@ public final class WriteCircleCiVariables implements Step {
     String user = spec.kind() == CredentialKind.ORG_TOKEN ? settings.org()
         : run.requireFact(Facts.DOCKER_ID);
     CircleCiClient circleci = apis.circleci(run);
-    String names = SlackText.code(spec.userVariable()) + " (" + SlackText.code(user) + ") and "
-        + SlackText.code(spec.tokenVariable()) + " (the token)";
+    Prose names = Prose.of(code(spec.userVariable()), " (", code(user), ") and ",
+        code(spec.tokenVariable()), " (the token)");
     String verb = run.dryRun() ? "Dry run: would set " : "Set ";
-    List<String> lines = new ArrayList<>();
+    List<Prose> lines = new ArrayList<>();
     if (spec.circleciContext().isEmpty()) {
       ProjectSlug project = ProjectSlug.of(spec.pipeline());
-      List<ProjectEnvVar> existing = circleci.listProjectEnvVars(project);
+      List<ProjectEnvVar> existing = circleci.projectVariables().list(project);
       if (!run.dryRun() && holds(existing, spec.userVariable(), user)
           && holds(existing, spec.tokenVariable(), token.get())) {
-        return StepResult.Done.with(names + " already hold these values in the project");
+        return StepResult.Done.with(names, " already hold these values in the project");
       }
       String target = "project:" + PipelineKey.of(spec.pipeline());
       Optional<StepResult> wait = ownOrApproved(run, target,
           existing.stream().map(ProjectEnvVar::name).collect(Collectors.toSet()),
-          "the project's environment variables", lines);
+          Prose.of("the project's environment variables"), lines);
       if (wait.isPresent()) {
         return wait.get();
       }
-      both(() -> circleci.setProjectEnvVar(project, spec.userVariable(), user),
-          () -> circleci.setProjectEnvVar(project, spec.tokenVariable(), token.get()));
-      lines.add(verb + names + " in the project's environment variables");
+      both(() -> circleci.projectVariables().set(project, spec.userVariable(), user),
+          () -> circleci.projectVariables().set(project, spec.tokenVariable(), token.get()));
+      lines.add(Prose.of(verb, names, " in the project's environment variables"));
       return new StepResult.Done(Map.of(), lines);
     }
     String name = spec.circleciContext().get();
-    Ensured<Context> context = circleci.ensureContext(owner(run, circleci), name);
+    Ensured<Context> context = circleci.contexts().ensure(owner(run, circleci), name);
     String contextId = context.value().id();
     if (context.created()) {
-      lines.add((run.dryRun() ? "Dry run: would create" : "Created") + " the context "
-          + SlackText.code(name));
+      lines.add(Prose.of(run.dryRun() ? "Dry run: would create" : "Created", " the context ",
+          code(name)));
     }
     Set<String> existing = context.created() ? Set.of()
-        : circleci.listContextVariables(contextId).stream().map(ContextVariable::variable)
+        : circleci.contexts().listVariables(contextId).stream().map(ContextVariable::variable)
             .collect(Collectors.toSet());
     Optional<StepResult> wait = ownOrApproved(run, "context:" + contextId, existing,
-        "the context " + SlackText.code(name), lines);
+        Prose.of("the context ", code(name)), lines);
     if (wait.isPresent()) {
       return wait.get();
     }
-    both(() -> circleci.putContextVariable(contextId, spec.userVariable(), user),
-        () -> circleci.putContextVariable(contextId, spec.tokenVariable(), token.get()));
-    lines.add(verb + names + " in the context " + SlackText.code(name));
+    both(() -> circleci.contexts().putVariable(contextId, spec.userVariable(), user),
+        () -> circleci.contexts().putVariable(contextId, spec.tokenVariable(), token.get()));
+    lines.add(Prose.of(verb, names, " in the context ", code(name)));
     return new StepResult.Done(Map.of(Facts.CONTEXT_ID, contextId), lines);
   }
 
@@ -120,7 +121,7 @@ public final class WriteCircleCiVariables implements Step {
    * the way, or an approver said to replace it; otherwise the wait for that approver.
    */
   private Optional<StepResult> ownOrApproved(RunContext run, String target, Set<String> existing,
-      String where, List<String> lines) {
+      Prose where, List<Prose> lines) {
     RequestSpec spec = run.request().spec();
     List<String> ours = List.of(spec.userVariable(), spec.tokenVariable());
     Set<String> written = credentials.variables(run.requestId()).stream()
@@ -130,19 +131,19 @@ public final class WriteCircleCiVariables implements Step {
         .filter(n -> existing.contains(n) && !written.contains(n)).toList();
     Optional<String> approvedBy = Optional.empty();
     if (!foreign.isEmpty()) {
-      String list = String.join(" and ", foreign.stream().map(SlackText::code).toList());
+      Prose list = Prose.join(" and ", foreign.stream().map(Prose::code).toList());
       if (run.dryRun()) {
-        lines.add("Dry run: " + list + " already exist in " + where + " and were not written by"
-            + " the bot; it would wait for an approver to allow replacing them");
+        lines.add(Prose.of("Dry run: ", list, " already exist in ", where, " and were not"
+            + " written by the bot; it would wait for an approver to allow replacing them"));
       } else if (run.person().isEmpty()) {
-        return Optional.of(StepResult.Waiting.forPerson("CircleCI already has " + list + " in "
-            + where + ", and the bot did not write " + (foreign.size() == 1 ? "it" : "them")
+        return Optional.of(StepResult.Waiting.forPerson("CircleCI already has ", list, " in ",
+            where, ", and the bot did not write " + (foreign.size() == 1 ? "it" : "them")
             + " for this request (set by hand, by another tool or for another pipeline). If"
             + " nothing else needs " + (foreign.size() == 1 ? "that value" : "those values")
-            + ", click " + REPLACE_BUTTON + " on the card."));
+            + ", click ", REPLACE_BUTTON, " on the card."));
       } else {
         approvedBy = run.person();
-        lines.add(SlackText.user(approvedBy.get()) + " allowed replacing " + list);
+        lines.add(Prose.of(Prose.person(approvedBy.get()), " allowed replacing ", list));
       }
     }
     if (!run.dryRun()) {
@@ -158,7 +159,7 @@ public final class WriteCircleCiVariables implements Step {
    */
   static ContextOwner owner(RunContext run, CircleCiClient circleci) {
     Optional<String> known = run.request().project().flatMap(ProjectIds::organisationId);
-    String id = known.orElseGet(() -> Optional.ofNullable(circleci.getProject(
+    String id = known.orElseGet(() -> Optional.ofNullable(circleci.projects().get(
         ProjectSlug.of(run.request().spec().pipeline())).organizationId())
         .filter(orgId -> !orgId.isBlank())
         .orElseThrow(() -> new IllegalStateException("CircleCI did not say which organisation"

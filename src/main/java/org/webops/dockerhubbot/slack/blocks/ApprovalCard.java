@@ -7,15 +7,15 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
-import static org.webops.dockerhubbot.slack.SlackIds.APPROVE_ACTION;
-import static org.webops.dockerhubbot.slack.SlackIds.DECISION_BLOCK;
-import static org.webops.dockerhubbot.slack.SlackIds.REJECT_ACTION;
+import static org.webops.dockerhubbot.slack.blocks.SlackIds.APPROVE_ACTION;
+import static org.webops.dockerhubbot.slack.blocks.SlackIds.DECISION_BLOCK;
+import static org.webops.dockerhubbot.slack.blocks.SlackIds.REJECT_ACTION;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.webops.dockerhubbot.provisioning.StepRecord;
+import org.webops.dockerhubbot.provisioning.RunStore;
 import org.webops.dockerhubbot.workflow.CredentialKind;
 import org.webops.dockerhubbot.workflow.Decision;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
@@ -42,19 +42,19 @@ public final class ApprovalCard {
 
   /** The card as first posted: pending, before any step. */
   public static List<LayoutBlock> build(ProvisioningRequest request, Setting setting) {
-    return build(request, List.of(), setting, 0);
+    return build(request, RunStore.Snapshot.none(), setting);
   }
 
   /**
    * The card with the run's checklist once the request is approved.
    *
-   * @param progress the run's progress counter: with the state, it names this version of the
-   *     card, and every block id carries it (Slack asks for new block ids when a message is
-   *     updated, or clients may keep stale element state); action ids stay as they are
+   * @param run the request's newest operation; its progress counter, with the state, names this
+   *     version of the card, and every block id carries it (Slack asks for new block ids when a
+   *     message is updated, or clients may keep stale element state); action ids stay as they are
    */
-  public static List<LayoutBlock> build(ProvisioningRequest request, List<StepRecord> steps,
-      Setting setting, int progress) {
-    BlockIds ids = new BlockIds(request.state().name().toLowerCase() + "-" + progress);
+  public static List<LayoutBlock> build(ProvisioningRequest request, RunStore.Snapshot run,
+      Setting setting) {
+    BlockIds ids = new BlockIds(request.state().name().toLowerCase() + "-" + run.progress());
     RequestSpec spec = request.spec();
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.blockId(ids.of("title"))
@@ -85,8 +85,8 @@ public final class ApprovalCard {
     if (request.state() != RequestState.PENDING_APPROVAL
         && request.state() != RequestState.REJECTED && request.decision().isPresent()) {
       blocks.add(section(s -> s.blockId(ids.of("progress"))
-          .text(markdownText(RunChecklist.text(request, steps)))));
-      RunChecklist.buttons(request, steps, ids).ifPresent(blocks::add);
+          .text(markdownText(RunChecklist.text(request, run)))));
+      RunChecklist.buttons(request, run.steps(), ids).ifPresent(blocks::add);
     }
     return blocks;
   }

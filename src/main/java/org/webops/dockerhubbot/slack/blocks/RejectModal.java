@@ -9,9 +9,9 @@ import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
-import static org.webops.dockerhubbot.slack.SlackIds.REJECT_MODAL;
-import static org.webops.dockerhubbot.slack.SlackIds.REJECT_REASON_ACTION;
-import static org.webops.dockerhubbot.slack.SlackIds.REJECT_REASON_BLOCK;
+import static org.webops.dockerhubbot.slack.blocks.SlackIds.REJECT_MODAL;
+import static org.webops.dockerhubbot.slack.blocks.SlackIds.REJECT_REASON_ACTION;
+import static org.webops.dockerhubbot.slack.blocks.SlackIds.REJECT_REASON_BLOCK;
 
 import com.slack.api.model.view.View;
 import java.util.List;

@@ -3,21 +3,24 @@ package org.webops.dockerhubbot.slack.blocks;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
-import static org.webops.dockerhubbot.slack.SlackIds.CHECK_MEMBERSHIP_ACTION;
-import static org.webops.dockerhubbot.slack.SlackIds.REPLACE_VARIABLES_ACTION;
-import static org.webops.dockerhubbot.slack.SlackIds.RETRY_ACTION;
-import static org.webops.dockerhubbot.slack.SlackIds.RUN_BLOCK;
-import static org.webops.dockerhubbot.slack.SlackIds.SIGNED_UP_ACTION;
-import static org.webops.dockerhubbot.slack.SlackIds.SIGN_UP_AGAIN_ACTION;
+import static org.webops.dockerhubbot.slack.blocks.SlackIds.CHECK_MEMBERSHIP_ACTION;
+import static org.webops.dockerhubbot.slack.blocks.SlackIds.REPLACE_VARIABLES_ACTION;
+import static org.webops.dockerhubbot.slack.blocks.SlackIds.RETRY_ACTION;
+import static org.webops.dockerhubbot.slack.blocks.SlackIds.RUN_BLOCK;
+import static org.webops.dockerhubbot.slack.blocks.SlackIds.SIGNED_UP_ACTION;
+import static org.webops.dockerhubbot.slack.blocks.SlackIds.SIGN_UP_AGAIN_ACTION;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import java.util.List;
 import java.util.Optional;
+import org.webops.dockerhubbot.provisioning.Operation;
 import org.webops.dockerhubbot.provisioning.Plans;
+import org.webops.dockerhubbot.provisioning.RunStore;
 import org.webops.dockerhubbot.provisioning.StepId;
 import org.webops.dockerhubbot.provisioning.StepRecord;
 import org.webops.dockerhubbot.provisioning.StepStatus;
+import org.webops.dockerhubbot.workflow.OperationKind;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestState;
 
@@ -30,14 +33,16 @@ public final class RunChecklist {
 
   private RunChecklist() {}
 
-  public static String text(ProvisioningRequest request, List<StepRecord> steps) {
+  public static String text(ProvisioningRequest request, RunStore.Snapshot run) {
+    List<StepRecord> steps = run.steps();
     StringBuilder text = new StringBuilder("*Progress*");
     if (request.state() == RequestState.DONE) {
       text.append(" — done");
     } else if (request.state() == RequestState.FAILED) {
       text.append(" — stopped");
     }
-    for (StepId id : Plans.of(request.spec().kind())) {
+    OperationKind kind = run.operation().map(Operation::kind).orElse(OperationKind.PROVISION);
+    for (StepId id : Plans.of(kind, request.spec().kind()).steps()) {
       Optional<StepRecord> step = steps.stream().filter(s -> s.step() == id).findFirst();
       text.append('\n').append(line(id, step));
     }
@@ -52,9 +57,10 @@ public final class RunChecklist {
     return switch (record.status()) {
       case DONE -> ":white_check_mark: " + id.label() + " · " + SlackText.time(record.at());
       case RUNNING -> ":hourglass_flowing_sand: " + id.label() + "…";
-      case WAITING -> ":double_vertical_bar: *" + id.label() + "*: " + shorten(record.detail());
+      case WAITING -> ":double_vertical_bar: *" + id.label() + "*: "
+          + shorten(SlackText.of(record.detail()));
       case FAILED -> ":x: *" + id.label() + "* failed: "
-          + shorten(SlackText.escape(record.detail()));
+          + shorten(SlackText.of(record.detail()));
     };
   }
 

@@ -3,6 +3,7 @@ package org.webops.dockerhubbot.slack.blocks;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.webops.dockerhubbot.text.Prose;
 
 /** Small mrkdwn helpers shared by the builders. */
 public final class SlackText {
@@ -31,6 +32,23 @@ public final class SlackText {
 
   public static String code(String text) {
     return "`" + escape(text).replace("`", "'") + "`";
+  }
+
+  /** Prose as mrkdwn: plain words escaped, code in backticks, strong in asterisks. */
+  public static String of(Prose prose) {
+    StringBuilder text = new StringBuilder();
+    for (Prose.Part part : prose.parts()) {
+      if (part instanceof Prose.Code code) {
+        text.append(code(code.text()));
+      } else if (part instanceof Prose.Strong strong) {
+        text.append('*').append(of(strong.words())).append('*');
+      } else if (part instanceof Prose.Person person) {
+        text.append(user(person.id()));
+      } else {
+        text.append(escape(part.text()));
+      }
+    }
+    return text.toString();
   }
 
   /** A block quote, line by line. */

@@ -4,13 +4,13 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webops.dockerhubbot.slack.SlackCallFailedException;
+import org.webops.dockerhubbot.slack.SlackMessenger;
 import org.webops.dockerhubbot.slack.blocks.HelpMessage;
 import org.webops.dockerhubbot.slack.blocks.RequestModal;
 import org.webops.dockerhubbot.slack.views.ModalMetadata;
@@ -21,11 +21,14 @@ public final class DockerhubUserCommand implements SlashCommandHandler {
   private static final Logger log = LoggerFactory.getLogger(DockerhubUserCommand.class);
 
   private final RequestQueries queries;
+  private final SlackMessenger messenger;
   private final boolean dryRun;
   private final CredentialKinds kinds;
 
-  public DockerhubUserCommand(RequestQueries queries, boolean dryRun, CredentialKinds kinds) {
+  public DockerhubUserCommand(RequestQueries queries, SlackMessenger messenger, boolean dryRun,
+      CredentialKinds kinds) {
     this.queries = queries;
+    this.messenger = messenger;
     this.dryRun = dryRun;
     this.kinds = kinds;
   }
@@ -54,18 +57,14 @@ public final class DockerhubUserCommand implements SlashCommandHandler {
     ModalMetadata metadata = new ModalMetadata(Optional.ofNullable(request.getPayload().getChannelId()));
     try {
       // views.open comes before the ack: the trigger id is only good for about three seconds.
-      ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r
-          .triggerId(request.getPayload().getTriggerId())
-          .view(RequestModal.build(pipeline, metadata.serialise(), dryRun, kinds)));
-      if (opened.isOk()) {
-        return ctx.ack();
-      }
-      log.warn("views.open failed: {}", opened.getError());
-      return ctx.ack(":warning: I could not open the request form (Slack said `"
-          + opened.getError() + "`). Please try again.");
-    } catch (IOException | com.slack.api.methods.SlackApiException e) {
+      messenger.openView(request.getPayload().getTriggerId(),
+          RequestModal.build(pipeline, metadata.serialise(), dryRun, kinds));
+      return ctx.ack();
+    } catch (SlackCallFailedException e) {
       log.warn("views.open failed: {}", e.getMessage());
-      return ctx.ack(":warning: I could not reach Slack to open the request form. Please try again.");
+      return ctx.ack(e.error().map(error -> ":warning: I could not open the request form (Slack"
+          + " said `" + error + "`). Please try again.").orElse(":warning: I could not reach"
+          + " Slack to open the request form. Please try again."));
     }
   }
 }

@@ -47,7 +47,7 @@ public final class RequestQueries {
     return requests.findLive(pipeline, java.util.Optional.empty())
         .map(request -> line(request) + " requested by " + SlackText.user(request.requester())
             + (request.state() == RequestState.PENDING_APPROVAL ? ""
-                : "\n" + RunChecklist.text(request, runs.snapshot(request.id()).steps())))
+                : "\n" + RunChecklist.text(request, runs.ofRequest(request.id()))))
         .orElse("No live request for " + SlackText.code(pipeline)
             + ". `/dockerhub-user new " + SlackText.escape(pipeline) + "` makes one.");
   }

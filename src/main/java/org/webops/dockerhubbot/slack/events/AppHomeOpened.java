@@ -4,22 +4,21 @@ import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import org.webops.dockerhubbot.slack.AsyncWork;
-import org.webops.dockerhubbot.slack.SlackCallFailedException;
+import org.webops.dockerhubbot.slack.SlackMessenger;
 import org.webops.dockerhubbot.slack.blocks.AppHomeView;
 import org.webops.dockerhubbot.slack.commands.RequestQueries;
 
 /** Publishes the App Home tab when a user opens it. */
 public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent> {
   private final RequestQueries queries;
-  private final MethodsClient slack;
+  private final SlackMessenger messenger;
   private final AsyncWork async;
 
-  public AppHomeOpened(RequestQueries queries, MethodsClient slack, AsyncWork async) {
+  public AppHomeOpened(RequestQueries queries, SlackMessenger messenger, AsyncWork async) {
     this.queries = queries;
-    this.slack = slack;
+    this.messenger = messenger;
     this.async = async;
   }
 
@@ -34,14 +33,6 @@ public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent>
 
   private void publish(String user) {
     RequestQueries.MineAndWaiting lists = queries.mineAndWaiting(user);
-    var view = AppHomeView.build(lists.mine(), lists.waiting());
-    try {
-      var response = slack.viewsPublish(r -> r.userId(user).view(view));
-      if (!response.isOk()) {
-        throw new SlackCallFailedException("views.publish", response.getError());
-      }
-    } catch (java.io.IOException | com.slack.api.methods.SlackApiException e) {
-      throw new SlackCallFailedException("views.publish", e);
-    }
+    messenger.publishHome(user, AppHomeView.build(lists.mine(), lists.waiting()));
   }
 }

@@ -1,7 +1,7 @@
 package org.webops.dockerhubbot.slack.views;
 
-import static org.webops.dockerhubbot.slack.SlackIds.REJECT_REASON_ACTION;
-import static org.webops.dockerhubbot.slack.SlackIds.REJECT_REASON_BLOCK;
+import static org.webops.dockerhubbot.slack.blocks.SlackIds.REJECT_REASON_ACTION;
+import static org.webops.dockerhubbot.slack.blocks.SlackIds.REJECT_REASON_BLOCK;
 
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
@@ -23,15 +23,13 @@ import org.webops.dockerhubbot.workflow.RequestService;
  */
 public final class RejectReasonSubmission implements ViewSubmissionHandler {
   private final RequestService service;
-  private final DecisionReplies replies;
   private final SlackMessenger messenger;
   private final String approvalChannel;
   private final AsyncWork async;
 
-  public RejectReasonSubmission(RequestService service, DecisionReplies replies,
-      SlackMessenger messenger, String approvalChannel, AsyncWork async) {
+  public RejectReasonSubmission(RequestService service, SlackMessenger messenger,
+      String approvalChannel, AsyncWork async) {
     this.service = service;
-    this.replies = replies;
     this.messenger = messenger;
     this.approvalChannel = approvalChannel;
     this.async = async;
@@ -62,7 +60,7 @@ public final class RejectReasonSubmission implements ViewSubmissionHandler {
     }
     String user = request.getPayload().getUser().getId();
     async.run("rejecting request #" + requestId, () ->
-        replies.handle(service.reject(requestId, user, reason))
+        DecisionReplies.to(service.reject(requestId, user, reason))
             .ifPresent(text -> messenger.postEphemeral(approvalChannel, user, text)));
     return ctx.ack();
   }

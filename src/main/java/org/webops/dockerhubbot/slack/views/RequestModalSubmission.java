@@ -1,18 +1,17 @@
 package org.webops.dockerhubbot.slack.views;
 
-import static org.webops.dockerhubbot.slack.SlackIds.*;
-
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.ViewState;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.webops.dockerhubbot.slack.AsyncWork;
 import org.webops.dockerhubbot.slack.RequestAnnouncer;
+import org.webops.dockerhubbot.workflow.FormInput;
 import org.webops.dockerhubbot.workflow.RequestForm;
-import org.webops.dockerhubbot.workflow.RequestForm.Field;
 import org.webops.dockerhubbot.workflow.RequestService;
 import org.webops.dockerhubbot.workflow.RequestService.Submission;
 
@@ -21,17 +20,6 @@ import org.webops.dockerhubbot.workflow.RequestService.Submission;
  * requester's notice follow on the executor.
  */
 public final class RequestModalSubmission implements ViewSubmissionHandler {
-  static final Map<Field, String> BLOCK_OF_FIELD = Map.of(
-      Field.PIPELINE, PIPELINE_BLOCK,
-      Field.KIND, KIND_BLOCK,
-      Field.SCOPE, SCOPE_BLOCK,
-      Field.REPOSITORIES, REPOSITORIES_BLOCK,
-      Field.CIRCLECI_CONTEXT, CONTEXT_BLOCK,
-      Field.USER_VARIABLE, USER_VARIABLE_BLOCK,
-      Field.TOKEN_VARIABLE, TOKEN_VARIABLE_BLOCK,
-      Field.LIFETIME, LIFETIME_BLOCK,
-      Field.REASON, REASON_BLOCK);
-
   private final RequestService service;
   private final RequestAnnouncer announcer;
   private final AsyncWork async;
@@ -46,23 +34,21 @@ public final class RequestModalSubmission implements ViewSubmissionHandler {
   public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
     var view = request.getPayload().getView();
     Map<String, Map<String, ViewState.Value>> values = view.getState().getValues();
-    RequestForm form = new RequestForm(
-        text(values, PIPELINE_BLOCK, PIPELINE_ACTION),
-        selected(values, KIND_BLOCK, KIND_ACTION),
-        selected(values, SCOPE_BLOCK, SCOPE_ACTION),
-        text(values, REPOSITORIES_BLOCK, REPOSITORIES_ACTION),
-        text(values, CONTEXT_BLOCK, CONTEXT_ACTION),
-        text(values, USER_VARIABLE_BLOCK, USER_VARIABLE_ACTION),
-        text(values, TOKEN_VARIABLE_BLOCK, TOKEN_VARIABLE_ACTION),
-        selected(values, LIFETIME_BLOCK, LIFETIME_ACTION),
-        text(values, REASON_BLOCK, REASON_ACTION));
+    Map<RequestForm.Field, String> typed = new EnumMap<>(RequestForm.Field.class);
+    for (RequestForm.Field field : RequestForm.Field.values()) {
+      String value = typed(values, field.input());
+      if (value != null) {
+        typed.put(field, value);
+      }
+    }
+    RequestForm form = RequestForm.of(typed);
     String requester = request.getPayload().getUser().getId();
     ModalMetadata metadata = ModalMetadata.parse(view.getPrivateMetadata());
 
     Submission submission = service.submit(requester, metadata.originChannel(), form);
     if (submission instanceof Submission.Refused refused) {
       Map<String, String> errors = new LinkedHashMap<>();
-      refused.errors().forEach((field, message) -> errors.put(BLOCK_OF_FIELD.get(field), message));
+      refused.errors().forEach((field, message) -> errors.put(field.input().blockId(), message));
       return ctx.ackWithErrors(errors);
     }
     var created = ((Submission.Created) submission).request();
@@ -70,22 +56,17 @@ public final class RequestModalSubmission implements ViewSubmissionHandler {
     return ctx.ack();
   }
 
-  private static String text(Map<String, Map<String, ViewState.Value>> values, String block,
-      String action) {
-    ViewState.Value value = value(values, block, action);
-    return value == null ? null : value.getValue();
-  }
-
-  private static String selected(Map<String, Map<String, ViewState.Value>> values, String block,
-      String action) {
-    ViewState.Value value = value(values, block, action);
-    return value == null || value.getSelectedOption() == null
-        ? null : value.getSelectedOption().getValue();
-  }
-
-  private static ViewState.Value value(Map<String, Map<String, ViewState.Value>> values,
-      String block, String action) {
-    Map<String, ViewState.Value> inBlock = values == null ? null : values.get(block);
-    return inBlock == null ? null : inBlock.get(action);
+  /** What was typed or chosen in the field's input; null when Slack sent nothing for it. */
+  private static String typed(Map<String, Map<String, ViewState.Value>> values, FormInput input) {
+    Map<String, ViewState.Value> inBlock = values == null ? null : values.get(input.blockId());
+    ViewState.Value value = inBlock == null ? null : inBlock.get(input.actionId());
+    if (value == null) {
+      return null;
+    }
+    return switch (input.inputKind()) {
+      case SINGLE_LINE_TEXT, MULTI_LINE_TEXT -> value.getValue();
+      case STATIC_SELECT, RADIO_BUTTONS ->
+          value.getSelectedOption() == null ? null : value.getSelectedOption().getValue();
+    };
   }
 }

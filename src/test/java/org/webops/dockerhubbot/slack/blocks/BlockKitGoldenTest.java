@@ -6,14 +6,21 @@ import com.google.gson.Gson;
 import com.slack.api.util.json.GsonFactory;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.webops.dockerhubbot.provisioning.Operation;
+import org.webops.dockerhubbot.provisioning.RunStore;
+import org.webops.dockerhubbot.provisioning.StepId;
+import org.webops.dockerhubbot.provisioning.StepRecord;
 import org.webops.dockerhubbot.testing.Golden;
+import org.webops.dockerhubbot.text.Prose;
 import org.webops.dockerhubbot.workflow.CredentialKind;
 import org.webops.dockerhubbot.workflow.CredentialKinds;
 import com.google.gson.JsonObject;
 import org.webops.dockerhubbot.workflow.Decision;
 import org.webops.dockerhubbot.workflow.MessageRef;
+import org.webops.dockerhubbot.workflow.OperationKind;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestSpec;
 import org.webops.dockerhubbot.workflow.RequestState;
@@ -22,6 +29,9 @@ import org.webops.dockerhubbot.workflow.TokenScope;
 class BlockKitGoldenTest {
   private static final Instant CREATED = Instant.parse("2026-11-26T10:30:00Z");
   private static final Instant DECIDED = Instant.parse("2026-11-26T10:42:00Z");
+  private static final Instant STEPS_FROM = Instant.parse("2026-11-26T10:43:05Z");
+  /** When the step that runs, waits or failed on a card began. */
+  private static final Instant RUN_AT = Instant.parse("2026-11-26T11:05:41Z");
   private static final ApprovalCard.Setting SETTING = new ApprovalCard.Setting("exampleorg", "ci-pullers");
 
   private static ProvisioningRequest request(CredentialKind kind, RequestState state,
@@ -67,6 +77,63 @@ class BlockKitGoldenTest {
   }
 
   @Test
+  void approvalCard_serviceUserRunning_doneStepsTimedOneRunningRestNotStarted() throws Exception {
+    assertRunCard("approval-card-run-running", CredentialKind.SERVICE_USER,
+        RequestState.IN_PROGRESS, 9, done(StepId.GENERATE_IDENTITY), done(StepId.SEND_SIGN_UP),
+        done(StepId.VERIFY_SIGN_UP), StepRecord.running(StepId.CREATE_PERSONAL_TOKEN, RUN_AT));
+  }
+
+  @Test
+  void approvalCard_waitingAtSignUp_bothSignUpButtons() throws Exception {
+    assertRunCard("approval-card-run-waiting-sign-up", CredentialKind.SERVICE_USER,
+        RequestState.IN_PROGRESS, 5, done(StepId.GENERATE_IDENTITY), done(StepId.SEND_SIGN_UP),
+        StepRecord.waiting(StepId.VERIFY_SIGN_UP, Prose.of("Sign up as ",
+            Prose.code("ciexampleapp"), " with the details in the one-time link, verify the"
+                + " e-mail, then click ", Prose.strong("Account created and e-mail verified"),
+            "."), RUN_AT));
+  }
+
+  @Test
+  void approvalCard_failedAtAStep_reasonEscapedAndRetryButton() throws Exception {
+    assertRunCard("approval-card-run-failed", CredentialKind.ORG_TOKEN, RequestState.FAILED, 4,
+        done(StepId.CREATE_ORG_TOKEN), StepRecord.failed(StepId.WRITE_CIRCLECI, "CircleCI PUT"
+            + " /api/v2/context/ctx-1/environment-variable/DOCKER_USER answered 403: no access to"
+            + " <context> & its variables", RUN_AT));
+  }
+
+  @Test
+  void approvalCard_organisationTokenDone_allStepsDoneNoButtons() throws Exception {
+    assertRunCard("approval-card-run-done", CredentialKind.ORG_TOKEN, RequestState.DONE, 8,
+        done(StepId.CREATE_ORG_TOKEN), done(StepId.WRITE_CIRCLECI), done(StepId.DELIVER));
+  }
+
+  /**
+   * The approved request's card in this state, with its operation's steps at this version of
+   * the card, matches the golden file.
+   */
+  private void assertRunCard(String golden, CredentialKind kind, RequestState state,
+      int progress, StepRecord... steps) throws Exception {
+    Operation.Status status = switch (state) {
+      case FAILED -> Operation.Status.FAILED;
+      case DONE -> Operation.Status.DONE;
+      default -> Operation.Status.OPEN;
+    };
+    Operation operation = new Operation(7, 42, OperationKind.PROVISION, status, "U0APPROVER",
+        DECIDED);
+    Golden.assertMatches(getClass(), golden, ApprovalCard.build(
+        request(kind, state, Optional.of(new Decision("U0APPROVER", DECIDED, Optional.empty())),
+            false),
+        new RunStore.Snapshot(Optional.of(operation), List.of(steps), progress, Optional.empty()),
+        SETTING));
+  }
+
+  /** Done a second apart, in the order of the steps. */
+  private static StepRecord done(StepId step) {
+    return StepRecord.done(step, List.of(Prose.of(step.label())), Map.of(),
+        STEPS_FROM.plusSeconds(step.ordinal()));
+  }
+
+  @Test
   void requestModal_prefilledDryRun_matchesGolden() throws Exception {
     Golden.assertMatches(getClass(), "request-modal-prefilled-dry-run",
         RequestModal.build(Optional.of("gh/example/app"), "C0GENERAL", true,
@@ -87,9 +154,9 @@ class BlockKitGoldenTest {
         Optional.of(new Decision("U0APPROVER", DECIDED, Optional.empty())), false);
     var gson = GsonFactory.createSnakeCase();
 
-    JsonObject first = ids(gson.toJson(ApprovalCard.build(approved, List.of(), SETTING, 7)));
-    JsonObject next = ids(gson.toJson(ApprovalCard.build(approved, List.of(), SETTING, 8)));
-    JsonObject again = ids(gson.toJson(ApprovalCard.build(approved, List.of(), SETTING, 8)));
+    JsonObject first = ids(gson.toJson(ApprovalCard.build(approved, new RunStore.Snapshot(Optional.empty(), List.of(), 7, Optional.empty()), SETTING)));
+    JsonObject next = ids(gson.toJson(ApprovalCard.build(approved, new RunStore.Snapshot(Optional.empty(), List.of(), 8, Optional.empty()), SETTING)));
+    JsonObject again = ids(gson.toJson(ApprovalCard.build(approved, new RunStore.Snapshot(Optional.empty(), List.of(), 8, Optional.empty()), SETTING)));
 
     assertThat(first.getAsJsonArray("blocks")).isNotEmpty();
     for (var blockId : first.getAsJsonArray("blocks")) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.webops.dockerhubbot.text.Prose;
+import org.webops.dockerhubbot.provisioning.RunStore;
 import org.webops.dockerhubbot.provisioning.StepId;
 import org.webops.dockerhubbot.provisioning.StepRecord;
 import org.webops.dockerhubbot.provisioning.StepStatus;
@@ -43,9 +45,9 @@ class SlackLimitsTest {
       List<StepRecord> steps = new ArrayList<>();
       for (StepId step : StepId.values()) {
         steps.add(new StepRecord(step, step == StepId.WRITE_CIRCLECI ? StepStatus.FAILED
-            : StepStatus.WAITING, "<&>".repeat(2000), Map.of(), AT));
+            : StepStatus.WAITING, Prose.of("<&>".repeat(2000)), Map.of(), AT));
       }
-      assertThat(SlackLimits.ofMessage(ApprovalCard.build(request, steps, SETTING, 999)))
+      assertThat(SlackLimits.ofMessage(ApprovalCard.build(request, new RunStore.Snapshot(Optional.empty(), steps, 999, Optional.empty()), SETTING)))
           .as(state.name()).isEmpty();
     }
   }
@@ -86,7 +88,8 @@ class SlackLimitsTest {
   private static RequestSpec largestValidSpec() {
     StringBuilder repositories = new StringBuilder();
     int i = 0;
-    while (repositories.length() + 60 < RequestValidator.MAX_REPOSITORIES_LENGTH) {
+    int maxLength = RequestForm.Field.REPOSITORIES.input().maxLength().orElseThrow();
+    while (repositories.length() + 60 < maxLength) {
       repositories.append(String.format("exampleorg/%02d", i++)).append("a".repeat(45))
           .append('\n');
     }

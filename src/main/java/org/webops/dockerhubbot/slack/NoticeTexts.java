@@ -1,0 +1,132 @@
+package org.webops.dockerhubbot.slack;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.webops.dockerhubbot.notices.NoticeEvent;
+import org.webops.dockerhubbot.notices.Prewritten;
+import org.webops.dockerhubbot.provisioning.RunEvent;
+import org.webops.dockerhubbot.provisioning.StepId;
+import org.webops.dockerhubbot.secretlinks.LinkEvent;
+import org.webops.dockerhubbot.secretlinks.SecretPayload;
+import org.webops.dockerhubbot.slack.blocks.SlackText;
+import org.webops.dockerhubbot.text.Prose;
+import org.webops.dockerhubbot.workflow.ProvisioningRequest;
+import org.webops.dockerhubbot.workflow.RequestMoved;
+import org.webops.dockerhubbot.workflow.RequestSpec;
+
+/** The words of every notice, in Slack mrkdwn: the core says what happened, this says it. */
+public final class NoticeTexts {
+  private static final DateTimeFormatter FALLBACK =
+      DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private NoticeTexts() {}
+
+  public static String of(NoticeEvent event, ProvisioningRequest request) {
+    if (event instanceof RequestMoved moved) {
+      return moved(moved, request);
+    }
+    if (event instanceof RunEvent run) {
+      return run(run, request);
+    }
+    if (event instanceof LinkEvent link) {
+      return link(link);
+    }
+    if (event instanceof Prewritten prewritten) {
+      return prewritten.text();
+    }
+    throw new IllegalArgumentException("no words for " + event.getClass().getSimpleName());
+  }
+
+  private static String moved(RequestMoved moved, ProvisioningRequest request) {
+    String subject = subject(request);
+    return switch (moved.transition()) {
+      case APPROVE -> subject + " was approved by " + SlackText.user(moved.by())
+          + ". Provisioning starts now; you will get the CircleCI settings when it is done.";
+      case REJECT -> subject + " was rejected by " + SlackText.user(moved.by()) + ": "
+          + SlackText.escape(moved.note());
+      case FINISH -> done(request);
+      case WITHDRAW -> ":leftwards_arrow_with_hook: Withdrawn by " + SlackText.user(moved.by())
+          + " before a decision.";
+      case LAPSE -> subject + " expired without a decision; nothing was made.";
+      case ROTATED -> subject + ": the token was replaced.";
+      case EXPIRE -> subject + ": the token expired.";
+      case REVOKED_ALL -> subject + " was revoked.";
+      default -> subject + " is now " + moved.transition().to().words() + ".";
+    };
+  }
+
+  private static String run(RunEvent event, ProvisioningRequest request) {
+    if (event instanceof RunEvent.StepDone done) {
+      String head = (done.dryRun() ? ":test_tube: " : ":white_check_mark: ") + "*"
+          + done.step().label() + "*";
+      return done.lines().isEmpty() ? head
+          : head + "\n" + SlackText.of(Prose.join("\n", done.lines()));
+    }
+    if (event instanceof RunEvent.StepWaiting waiting) {
+      return ":double_vertical_bar: " + SlackText.of(waiting.detail());
+    }
+    if (event instanceof RunEvent.RunWaiting waiting) {
+      return subject(request) + " " + waitingFor(request, waiting.step())
+          + ". I'll tell you when it goes on.";
+    }
+    if (event instanceof RunEvent.StepFailed failed) {
+      return ":x: *" + failed.step().label() + "* failed: " + SlackText.escape(failed.reason())
+          + "\nAn approver can click *Retry* on the card once the cause is fixed.";
+    }
+    if (event instanceof RunEvent.RunStopped stopped) {
+      return subject(request) + " stopped at \"" + stopped.step().label() + "\". Webops can see"
+          + " why in the request's thread and retry it; I'll tell you when it is done.";
+    }
+    if (event instanceof RunEvent.WentBack back) {
+      return ":leftwards_arrow_with_hook: " + SlackText.of(back.why());
+    }
+    RunEvent.SignUpSentAgain again = (RunEvent.SignUpSentAgain) event;
+    return ":repeat: Sent " + SlackText.user(again.to()) + " the sign-up details again, in a new"
+        + " one-time link.";
+  }
+
+  private static String waitingFor(ProvisioningRequest request, StepId step) {
+    String who = request.decision().map(d -> SlackText.user(d.by())).orElse("an approver");
+    return switch (step) {
+      case VERIFY_SIGN_UP -> "waits for " + who + " to sign up its Docker ID on Docker Hub";
+      case AWAIT_MEMBERSHIP -> "waits for the Docker Hub invitation to be accepted";
+      default -> "waits for " + who;
+    };
+  }
+
+  private static String link(LinkEvent event) {
+    if (event instanceof LinkEvent.LinkOpened opened) {
+      Instant at = opened.at();
+      return ":unlock: Secret link opened at <!date^" + at.getEpochSecond() + "^{time}|"
+          + FALLBACK.format(at) + ">. The server no longer holds it.";
+    }
+    LinkEvent.LinkExpired expired = (LinkEvent.LinkExpired) event;
+    if (expired.signUp()) {
+      return ":hourglass: The sign-up link expired unclaimed and has been deleted. If the account"
+          + " is not signed up yet, an approver can click *Send the sign-up details again* on the"
+          + " card for a new link.";
+    }
+    return ":hourglass: The secret link expired unclaimed and has been deleted. Tokens are never"
+        + " kept, so ask for fresh credentials (a new token) with `/dockerhub-user rotate "
+        + expired.pipeline() + "`.";
+  }
+
+  private static String done(ProvisioningRequest request) {
+    RequestSpec spec = request.spec();
+    String where = spec.circleciContext()
+        .map(context -> "the CircleCI context " + SlackText.code(context)
+            + " (add it to your jobs' `context:`)")
+        .orElse("the project's environment variables");
+    String snippet = SecretPayload.circleCiAuthSnippet(spec.userVariable(), spec.tokenVariable());
+    return (request.dryRun() ? ":test_tube: Dry run: " : ":white_check_mark: ")
+        + subject(request) + (request.dryRun() ? " ran through without writing anything."
+            : " is done: " + SlackText.code(spec.userVariable()) + " and "
+                + SlackText.code(spec.tokenVariable()) + " are in " + where + ".")
+        + "\nUse them in `.circleci/config.yml` under each Docker image:\n```" + snippet + "```";
+  }
+
+  private static String subject(ProvisioningRequest request) {
+    return "Your request #" + request.id() + " for " + SlackText.code(request.spec().pipeline());
+  }
+}

@@ -1,0 +1,28 @@
+package org.webops.dockerhubbot.slack.blocks;
+
+/**
+ * Every callback, block and action id the app uses, in one place, except the request form's input
+ * ids: those are declared with its fields, in {@link org.webops.dockerhubbot.workflow.RequestForm}.
+ */
+public final class SlackIds {
+  public static final String COMMAND = "/dockerhub-user";
+
+  public static final String REQUEST_MODAL = "request-modal";
+
+  public static final String DECISION_BLOCK = "decision-block";
+  public static final String APPROVE_ACTION = "approve-action";
+  public static final String REJECT_ACTION = "reject-action";
+
+  public static final String RUN_BLOCK = "run-block";
+  public static final String RETRY_ACTION = "retry-action";
+  public static final String SIGNED_UP_ACTION = "signed-up-action";
+  public static final String CHECK_MEMBERSHIP_ACTION = "check-membership-action";
+  public static final String SIGN_UP_AGAIN_ACTION = "sign-up-again-action";
+  public static final String REPLACE_VARIABLES_ACTION = "replace-variables-action";
+
+  public static final String REJECT_MODAL = "reject-modal";
+  public static final String REJECT_REASON_BLOCK = "reject-reason-block";
+  public static final String REJECT_REASON_ACTION = "reject-reason-action";
+
+  private SlackIds() {}
+}

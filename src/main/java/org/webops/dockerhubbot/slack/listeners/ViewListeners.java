@@ -1,0 +1,16 @@
+package org.webops.dockerhubbot.slack.listeners;
+
+import static org.webops.dockerhubbot.slack.blocks.SlackIds.REJECT_MODAL;
+import static org.webops.dockerhubbot.slack.blocks.SlackIds.REQUEST_MODAL;
+
+import com.slack.api.bolt.App;
+import org.webops.dockerhubbot.slack.views.RejectReasonSubmission;
+import org.webops.dockerhubbot.slack.views.RequestModalSubmission;
+
+/** Submissions of the bot's modals. */
+public record ViewListeners(RequestModalSubmission request, RejectReasonSubmission rejectReason) {
+  public void register(App app) {
+    app.viewSubmission(REQUEST_MODAL, request);
+    app.viewSubmission(REJECT_MODAL, rejectReason);
+  }
+}
