@@ -2,14 +2,11 @@ package org.webops.dockerhubbot;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.webops.dockerhubbot.lifecycle.LifecycleSettings;
 import org.webops.dockerhubbot.storage.DatabaseUrl;
 import org.webops.dockerhubbot.workflow.CredentialKind;
 import org.webops.dockerhubbot.workflow.CredentialKinds;
@@ -38,7 +35,8 @@ public record Config(
     String dockerhubApiUrl,
     String circleciApiUrl,
     boolean dryRun,
-    int trustedProxyHops) {
+    int trustedProxyHops,
+    LifecycleSettings lifecycle) {
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final String DEFAULT_DOCKERHUB_API_URL = "https://hub.docker.com";
@@ -77,37 +75,38 @@ public record Config(
   }
 
   public static Config fromEnvironment(Map<String, String> env) {
-    Reader in = new Reader(env);
+    EnvReader in = new EnvReader(env);
 
-    int port = in.optional("PORT", Config::parsePort).orElse(3000);
-    Secret botToken = in.required("SLACK_BOT_TOKEN", prefixed("xoxb-"));
-    Optional<Secret> appToken = in.optional("SLACK_APP_TOKEN", prefixed("xapp-"));
+    int port = in.optional("PORT", ConfigValues::parsePort).orElse(3000);
+    Secret botToken = in.required("SLACK_BOT_TOKEN", ConfigValues.prefixed("xoxb-"));
+    Optional<Secret> appToken = in.optional("SLACK_APP_TOKEN", ConfigValues.prefixed("xapp-"));
     Optional<Secret> signingSecret = in.optional("SLACK_SIGNING_SECRET", Secret::new);
     if (signingSecret.isEmpty() && appToken.isEmpty()) {
       in.problem("SLACK_SIGNING_SECRET is missing (it is needed unless SLACK_APP_TOKEN selects Socket Mode)");
     }
-    String approvalChannel = in.required("SLACK_APPROVAL_CHANNEL", matching(CHANNEL_ID, "a channel id such as C0123ABCD"));
-    Optional<String> approverGroup = in.optional("SLACK_APPROVER_GROUP", matching(USERGROUP_ID, "a user-group id such as S0123ABCD"));
+    String approvalChannel = in.required("SLACK_APPROVAL_CHANNEL", ConfigValues.matching(CHANNEL_ID, "a channel id such as C0123ABCD"));
+    Optional<String> approverGroup = in.optional("SLACK_APPROVER_GROUP", ConfigValues.matching(USERGROUP_ID, "a user-group id such as S0123ABCD"));
 
-    String org = in.required("DOCKERHUB_ORG", matching(HUB_NAME, "a Docker Hub organisation name (lower-case letters, digits, - or _)"));
-    Optional<String> team = in.optional("DOCKERHUB_TEAM", matching(TEAM_NAME,
+    String org = in.required("DOCKERHUB_ORG", ConfigValues.matching(HUB_NAME, "a Docker Hub organisation name (lower-case letters, digits, - or _)"));
+    Optional<String> team = in.optional("DOCKERHUB_TEAM", ConfigValues.matching(TEAM_NAME,
         "a Docker Hub team name: 3 to 30 letters, digits, - or _"));
     AdminCredential admin = adminCredential(in);
-    Optional<String> emailTemplate = in.optional("SERVICE_EMAIL_TEMPLATE", Config::parseEmailTemplate);
+    Optional<String> emailTemplate = in.optional("SERVICE_EMAIL_TEMPLATE", ConfigValues::parseEmailTemplate);
     if (team.isPresent() != emailTemplate.isPresent() && !in.hasProblemWith("DOCKERHUB_TEAM") && !in.hasProblemWith("SERVICE_EMAIL_TEMPLATE")) {
       in.problem("DOCKERHUB_TEAM and SERVICE_EMAIL_TEMPLATE go together: set both to offer service users, or neither");
     }
 
     Secret circleciToken = in.required("CIRCLECI_TOKEN", Secret::new);
-    URI publicBaseUrl = in.required("PUBLIC_BASE_URL", Config::parseHttpUrl);
+    URI publicBaseUrl = in.required("PUBLIC_BASE_URL", ConfigValues::parseHttpUrl);
     DatabaseUrl database = in.optional("DATABASE_URL", DatabaseUrl::parse).orElse(DatabaseUrl.parse(null));
-    Optional<Secret> dataKey = in.optional("DATA_ENCRYPTION_KEY", Config::parseDataKey);
-    Duration ttl = in.optional("SECRET_LINK_TTL", Config::parseTtl).orElse(Duration.ofHours(24));
-    String slackApi = in.optional("SLACK_API_URL", Config::parseHttpUrl).map(URI::toString).orElse(DEFAULT_SLACK_API_URL);
-    String hubApi = in.optional("DOCKERHUB_API_URL", Config::parseHttpUrl).map(URI::toString).orElse(DEFAULT_DOCKERHUB_API_URL);
-    String circleApi = in.optional("CIRCLECI_API_URL", Config::parseHttpUrl).map(URI::toString).orElse(DEFAULT_CIRCLECI_API_URL);
-    boolean dryRun = in.optional("DRY_RUN", Config::parseBoolean).orElse(false);
-    int proxyHops = in.optional("TRUSTED_PROXY_HOPS", Config::parseHops).orElse(0);
+    Optional<Secret> dataKey = in.optional("DATA_ENCRYPTION_KEY", ConfigValues::parseDataKey);
+    Duration ttl = in.optional("SECRET_LINK_TTL", ConfigValues::parseTtl).orElse(Duration.ofHours(24));
+    String slackApi = in.optional("SLACK_API_URL", ConfigValues::parseHttpUrl).map(URI::toString).orElse(DEFAULT_SLACK_API_URL);
+    String hubApi = in.optional("DOCKERHUB_API_URL", ConfigValues::parseHttpUrl).map(URI::toString).orElse(DEFAULT_DOCKERHUB_API_URL);
+    String circleApi = in.optional("CIRCLECI_API_URL", ConfigValues::parseHttpUrl).map(URI::toString).orElse(DEFAULT_CIRCLECI_API_URL);
+    boolean dryRun = in.optional("DRY_RUN", ConfigValues::parseBoolean).orElse(false);
+    int proxyHops = in.optional("TRUSTED_PROXY_HOPS", ConfigValues::parseHops).orElse(0);
+    LifecycleSettings lifecycle = lifecycle(in);
 
     if (admin != null && !in.hasProblemWith("DOCKERHUB_TEAM")
         && !in.hasProblemWith("SERVICE_EMAIL_TEMPLATE")) {
@@ -123,13 +122,28 @@ public record Config(
     return new Config(port, botToken, signingSecret, appToken, approvalChannel, approverGroup,
         org, team, admin, emailTemplate, circleciToken, publicBaseUrl, database, dataKey, ttl,
         slackApi.endsWith("/") ? slackApi : slackApi + "/",
-        stripTrailingSlash(hubApi), stripTrailingSlash(circleApi), dryRun, proxyHops);
+        ConfigValues.stripTrailingSlash(hubApi), ConfigValues.stripTrailingSlash(circleApi), dryRun,
+        proxyHops, lifecycle);
   }
 
-  private static AdminCredential adminCredential(Reader in) {
+  /** Shorter than the shortest token lifetime, so that a new token is not rotated at once. */
+  private static final Duration MAX_AUTO_ROTATE_BEFORE = Duration.ofDays(29);
+
+  private static LifecycleSettings lifecycle(EnvReader in) {
+    LifecycleSettings defaults = LifecycleSettings.defaults();
+    return new LifecycleSettings(
+        in.optional("AUTO_ROTATE_BEFORE", ConfigValues.duration(Duration.ZERO,
+            MAX_AUTO_ROTATE_BEFORE, "from P0D (off) to P29D")).orElse(defaults.autoRotateBefore()),
+        in.optional("ROTATION_GRACE", ConfigValues.duration(Duration.ZERO, Duration.ofDays(1),
+            "from PT0S (delete at once) to P1D")).orElse(defaults.rotationGrace()),
+        in.optional("REQUEST_TTL", ConfigValues.duration(Duration.ofHours(1), Duration.ofDays(30),
+            "from PT1H to P30D")).orElse(defaults.requestTtl()));
+  }
+
+  private static AdminCredential adminCredential(EnvReader in) {
     Optional<String> username = in.optional("DOCKERHUB_ADMIN_USERNAME", Function.identity());
     Optional<Secret> password = in.optional("DOCKERHUB_ADMIN_PASSWORD", Secret::new);
-    Optional<Secret> token = in.optional("DOCKERHUB_ADMIN_TOKEN", prefixed("dckr_oat_"));
+    Optional<Secret> token = in.optional("DOCKERHUB_ADMIN_TOKEN", ConfigValues.prefixed("dckr_oat_"));
     boolean passwordLogin = username.isPresent() || password.isPresent();
     if (passwordLogin && (token.isPresent() || in.hasProblemWith("DOCKERHUB_ADMIN_TOKEN"))) {
       in.problem("DOCKERHUB_ADMIN_TOKEN conflicts with DOCKERHUB_ADMIN_USERNAME/DOCKERHUB_ADMIN_PASSWORD: set one admin credential, not both");
@@ -156,148 +170,12 @@ public record Config(
     return new AdminCredential.OwnerPassword(username.get(), password.get());
   }
 
-  private static int parsePort(String value) {
-    int port = Integer.parseInt(value);
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("expected a port number from 0 to 65535");
-    }
-    return port;
-  }
-
-  private static int parseHops(String value) {
-    int hops = Integer.parseInt(value);
-    if (hops < 0 || hops > 10) {
-      throw new IllegalArgumentException("expected how many proxies are in front, from 0 to 10");
-    }
-    return hops;
-  }
-
-  private static URI parseHttpUrl(String value) {
-    URI uri = URI.create(value);
-    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-      throw new IllegalArgumentException("expected an absolute http:// or https:// URL");
-    }
-    return uri;
-  }
-
-  private static String parseEmailTemplate(String value) {
-    if (!value.contains("{id}") || !value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-      throw new IllegalArgumentException("expected an e-mail address containing {id}, such as webops+{id}@example.org");
-    }
-    return value;
-  }
-
-  private static Secret parseDataKey(String value) {
-    byte[] key;
-    try {
-      key = Base64.getDecoder().decode(value.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("expected base64 (generate one with: openssl rand -base64 32)");
-    }
-    if (key.length != 32) {
-      throw new IllegalArgumentException("expected 32 bytes after base64 decoding, got " + key.length);
-    }
-    return new Secret(value.trim());
-  }
-
-  private static Duration parseTtl(String value) {
-    Duration ttl;
-    try {
-      ttl = Duration.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("expected an ISO-8601 duration such as PT24H");
-    }
-    if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(Duration.ofDays(7)) > 0) {
-      throw new IllegalArgumentException("expected a duration above zero and at most 7 days (P7D)");
-    }
-    return ttl;
-  }
-
-  private static boolean parseBoolean(String value) {
-    return switch (value.trim().toLowerCase()) {
-      case "true", "1", "yes" -> true;
-      case "false", "0", "no" -> false;
-      default -> throw new IllegalArgumentException("expected true or false");
-    };
-  }
-
-  private static Function<String, Secret> prefixed(String prefix) {
-    return value -> {
-      if (!value.startsWith(prefix)) {
-        throw new IllegalArgumentException("expected a value starting with " + prefix);
-      }
-      return new Secret(value);
-    };
-  }
-
-  private static Function<String, String> matching(Pattern pattern, String expected) {
-    return value -> {
-      if (!pattern.matcher(value).matches()) {
-        throw new IllegalArgumentException("expected " + expected);
-      }
-      return value;
-    };
-  }
-
-  private static String stripTrailingSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
-
-  /** Collects problems instead of stopping at the first; values never appear in messages. */
-  private static final class Reader {
-    private final Map<String, String> env;
-    private final List<String> problems = new ArrayList<>();
-    private final List<String> badNames = new ArrayList<>();
-
-    Reader(Map<String, String> env) {
-      this.env = env;
-    }
-
-    <T> T required(String name, Function<String, T> parse) {
-      Optional<T> value = optional(name, parse);
-      if (value.isEmpty() && !badNames.contains(name)) {
-        problem(name + " is missing");
-        badNames.add(name);
-      }
-      return value.orElse(null);
-    }
-
-    <T> Optional<T> optional(String name, Function<String, T> parse) {
-      String raw = env.get(name);
-      if (raw == null || raw.isBlank()) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(parse.apply(raw.trim()));
-      } catch (RuntimeException e) {
-        String why = e instanceof NumberFormatException ? "expected a whole number" : e.getMessage();
-        problem(name + " is malformed: " + why);
-        badNames.add(name);
-        return Optional.empty();
-      }
-    }
-
-    boolean hasProblemWith(String name) {
-      return badNames.contains(name);
-    }
-
-    void problem(String text) {
-      problems.add(text);
-    }
-
-    void throwIfProblems() {
-      if (!problems.isEmpty()) {
-        throw new ConfigException(problems);
-      }
-    }
-  }
-
   @Override
   public String toString() {
     return "Config[port=" + port + ", mode=" + (socketMode() ? "socket" : "http")
         + ", approvalChannel=" + approvalChannel + ", approverGroup=" + approverGroup.orElse("-")
         + ", dockerhubOrg=" + dockerhubOrg + ", dockerhubTeam=" + dockerhubTeam.orElse("-")
         + ", database=" + database + ", dryRun=" + dryRun + ", trustedProxyHops="
-        + trustedProxyHops + "]";
+        + trustedProxyHops + ", " + lifecycle + "]";
   }
 }

@@ -19,16 +19,26 @@ import org.webops.dockerhubbot.provisioning.CredentialStore;
 import org.webops.dockerhubbot.provisioning.FreshTokens;
 import org.webops.dockerhubbot.provisioning.Plans;
 import org.webops.dockerhubbot.provisioning.ProvisioningSettings;
+import org.webops.dockerhubbot.provisioning.RunStore;
 import org.webops.dockerhubbot.provisioning.SignUpDetails;
 import org.webops.dockerhubbot.provisioning.steps.ApproverLinks;
+import org.webops.dockerhubbot.provisioning.steps.AwaitGrace;
 import org.webops.dockerhubbot.provisioning.steps.AwaitMembership;
 import org.webops.dockerhubbot.provisioning.steps.CreateOrgToken;
 import org.webops.dockerhubbot.provisioning.steps.CreatePersonalToken;
 import org.webops.dockerhubbot.provisioning.steps.DeliverCredentials;
+import org.webops.dockerhubbot.provisioning.steps.DeleteCircleCiVariables;
+import org.webops.dockerhubbot.provisioning.steps.DeleteOldTokens;
+import org.webops.dockerhubbot.provisioning.steps.DeleteTokens;
+import org.webops.dockerhubbot.provisioning.steps.ForgetPassword;
 import org.webops.dockerhubbot.provisioning.steps.GenerateIdentity;
 import org.webops.dockerhubbot.provisioning.steps.InviteToTeam;
 import org.webops.dockerhubbot.provisioning.steps.SendSignUp;
 import org.webops.dockerhubbot.provisioning.steps.VerifySignUp;
+import org.webops.dockerhubbot.provisioning.steps.ReadBackCircleCi;
+import org.webops.dockerhubbot.provisioning.steps.RemoveMembership;
+import org.webops.dockerhubbot.provisioning.steps.ReportRotation;
+import org.webops.dockerhubbot.provisioning.steps.StopOtherRuns;
 import org.webops.dockerhubbot.provisioning.steps.WriteCircleCiVariables;
 import org.webops.dockerhubbot.secretlinks.KeptSecrets;
 import org.webops.dockerhubbot.secretlinks.SecretLinkDelivery;
@@ -41,7 +51,7 @@ record RunWiring(Plans plans, SignUpDetails signUp) {
   private static final Duration FRESH_TOKENS = Duration.ofDays(30);
 
   /** What the steps keep and hand out. */
-  record Stores(CredentialStore credentials, KeptSecrets kept, SecretLinks links,
+  record Stores(CredentialStore credentials, RunStore runs, KeptSecrets kept, SecretLinks links,
       SecretLinkDelivery delivery) {}
 
   static RunWiring build(Config config, Tuning tuning, OkHttpClient http, Clock clock,
@@ -59,12 +69,21 @@ record RunWiring(Plans plans, SignUpDetails signUp) {
         new GenerateIdentity(credentials, kept, new SecureRandom(), settings),
         signUp,
         new VerifySignUp(apis, kept),
-        new CreatePersonalToken(apis, kept, credentials, tokens),
-        new CreateOrgToken(apis, credentials, tokens, settings),
+        new CreatePersonalToken(apis, kept, credentials, tokens, settings),
+        new CreateOrgToken(apis, kept, credentials, tokens, settings),
         new WriteCircleCiVariables(apis, tokens, credentials, settings, calls),
         new InviteToTeam(apis, settings),
         new AwaitMembership(apis, settings),
-        new DeliverCredentials(tokens, kept, links, config.dockerhubOrg()))), signUp);
+        new DeliverCredentials(tokens, kept, links, config.dockerhubOrg()),
+        new ReadBackCircleCi(apis, tokens),
+        new AwaitGrace(config.lifecycle().rotationGrace()),
+        new DeleteOldTokens(apis, kept, credentials, tokens, settings),
+        new ReportRotation(tokens, links, credentials, config.dockerhubOrg()),
+        new StopOtherRuns(stores.runs()),
+        new DeleteTokens(apis, kept, credentials, tokens, settings),
+        new RemoveMembership(apis, credentials, settings),
+        new DeleteCircleCiVariables(apis, credentials),
+        new ForgetPassword(kept, credentials))), signUp);
   }
 
   /** The clients a run uses: real ones, and dry-run ones for requests made in dry run. */

@@ -8,8 +8,10 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.SlackHttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
+import org.webops.dockerhubbot.lifecycle.CredentialActions;
 import org.webops.dockerhubbot.provisioning.RunControl;
 import org.webops.dockerhubbot.slack.ApprovalChannelCheck;
 import org.webops.dockerhubbot.slack.ApprovalChannelGuard;
@@ -18,8 +20,12 @@ import org.webops.dockerhubbot.slack.RequestAnnouncer;
 import org.webops.dockerhubbot.slack.SlackApprovers;
 import org.webops.dockerhubbot.slack.SlackMessenger;
 import org.webops.dockerhubbot.slack.actions.CardButton;
+import org.webops.dockerhubbot.slack.actions.CredentialButton;
 import org.webops.dockerhubbot.slack.actions.RejectButton;
+import org.webops.dockerhubbot.slack.blocks.RevokeModal;
+import org.webops.dockerhubbot.slack.blocks.RotateModal;
 import org.webops.dockerhubbot.slack.blocks.SlackIds;
+import org.webops.dockerhubbot.slack.commands.CredentialCommands;
 import org.webops.dockerhubbot.slack.commands.DockerhubUserCommand;
 import org.webops.dockerhubbot.slack.commands.RequestQueries;
 import org.webops.dockerhubbot.slack.events.AppHomeOpened;
@@ -30,8 +36,12 @@ import org.webops.dockerhubbot.slack.listeners.Listeners;
 import org.webops.dockerhubbot.slack.listeners.ViewListeners;
 import org.webops.dockerhubbot.slack.views.RejectReasonSubmission;
 import org.webops.dockerhubbot.slack.views.RequestModalSubmission;
+import org.webops.dockerhubbot.slack.views.RevokeSubmission;
+import org.webops.dockerhubbot.slack.views.RotateSubmission;
 import org.webops.dockerhubbot.workflow.RequestRepository;
 import org.webops.dockerhubbot.workflow.RequestService;
+import org.webops.dockerhubbot.workflow.RequestState;
+import org.webops.dockerhubbot.workflow.Transition;
 
 /**
  * The Slack side: the SDK on the shared HTTP pool, the one messenger, the approver check, the
@@ -69,15 +79,22 @@ record SlackWiring(Slack slack, SlackMessenger messenger, SlackApprovers approve
     return new SlackWiring(slack, new SlackMessenger(methods), approvers, guard);
   }
 
+  /** What the listeners call. */
+  record Services(RequestService requests, RunControl control, CredentialActions credentials,
+      RequestRepository store, RequestQueries queries, RequestAnnouncer announcer,
+      AsyncWork async) {}
+
   /** Every listener, by kind, with the services they call. */
-  Listeners listeners(Config config, RequestService service, RunControl control,
-      RequestRepository requests, RequestQueries queries, RequestAnnouncer announcer,
-      AsyncWork async) {
+  Listeners listeners(Config config, Services with) {
+    AsyncWork async = with.async();
+    RunControl control = with.control();
+    Duration grace = config.lifecycle().rotationGrace();
     return new Listeners(
-        new CommandListeners(new DockerhubUserCommand(queries, messenger, config.dryRun(),
+        new CommandListeners(new DockerhubUserCommand(with.queries(), new CredentialCommands(
+            with.store(), with.credentials(), messenger, grace), messenger, config.dryRun(),
             config.credentialKinds())),
-        new ActionListeners(new RejectButton(requests, messenger, async), List.of(
-            CardButton.approve(service, async),
+        new ActionListeners(new RejectButton(with.store(), messenger, async), List.of(
+            CardButton.approve(with.requests(), async),
             CardButton.control(SlackIds.RETRY_ACTION, "Retry", control::retry, async),
             CardButton.control(SlackIds.SIGNED_UP_ACTION, "Sign-up check", control::signedUp,
                 async),
@@ -86,10 +103,18 @@ record SlackWiring(Slack slack, SlackMessenger messenger, SlackApprovers approve
             CardButton.control(SlackIds.CHECK_MEMBERSHIP_ACTION, "Membership check",
                 control::checkNow, async),
             CardButton.control(SlackIds.REPLACE_VARIABLES_ACTION, "Replace variables",
-                control::replaceVariables, async))),
-        new ViewListeners(new RequestModalSubmission(service, announcer, async),
-            new RejectReasonSubmission(service, messenger, config.approvalChannel(), async)),
-        new EventListeners(new AppHomeOpened(queries, messenger, async)));
+                control::replaceVariables, async)), List.of(
+            new CredentialButton(SlackIds.ROTATE_ACTION, "rotate",
+                EnumSet.of(RequestState.DONE, RequestState.EXPIRED, RequestState.ROTATING),
+                request -> RotateModal.build(request, grace), with.store(), messenger, async),
+            new CredentialButton(SlackIds.REVOKE_ACTION, "revoke", Transition.REVOKE.from(),
+                RevokeModal::build, with.store(), messenger, async))),
+        new ViewListeners(new RequestModalSubmission(with.requests(), with.announcer(), async),
+            new RejectReasonSubmission(with.requests(), messenger, config.approvalChannel(),
+                async),
+            new RotateSubmission(with.credentials(), messenger, async),
+            new RevokeSubmission(with.credentials(), messenger, async)),
+        new EventListeners(new AppHomeOpened(with.queries(), messenger, async)));
   }
 
   App app(Config config) {

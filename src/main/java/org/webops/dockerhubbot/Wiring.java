@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.audit.AuditLog;
 import org.webops.dockerhubbot.http.HttpClients;
 import org.webops.dockerhubbot.http.Sleeper;
+import org.webops.dockerhubbot.lifecycle.CredentialActions;
+import org.webops.dockerhubbot.lifecycle.LifecycleSweep;
 import org.webops.dockerhubbot.notices.NoticeRelay;
 import org.webops.dockerhubbot.provisioning.OperationRunner;
 import org.webops.dockerhubbot.provisioning.RunControl;
@@ -51,6 +53,7 @@ import org.webops.dockerhubbot.storage.JdbcCardStore;
 import org.webops.dockerhubbot.storage.JdbcCredentialStore;
 import org.webops.dockerhubbot.storage.JdbcKeptSecretStore;
 import org.webops.dockerhubbot.storage.JdbcNotices;
+import org.webops.dockerhubbot.storage.JdbcOccurrences;
 import org.webops.dockerhubbot.storage.JdbcRequestRepository;
 import org.webops.dockerhubbot.storage.JdbcRunStore;
 import org.webops.dockerhubbot.storage.JdbcSecretLinkStore;
@@ -100,7 +103,7 @@ public final class Wiring implements AutoCloseable {
   }
 
   private void build(Config config, Tuning tuning) {
-    Clock clock = Clock.systemUTC();
+    Clock clock = tuning.clock();
     database = Database.connect(config.database());
     started.push(database);
     // Migrating (H2 or PostgreSQL, Flyway) is the slowest part of start-up and needs nothing
@@ -163,7 +166,7 @@ public final class Wiring implements AutoCloseable {
     ScheduledExecutorService heartbeats =
         Executors.newSingleThreadScheduledExecutor(named("run-heartbeat"));
     RunWiring run = RunWiring.build(config, tuning, http, clock, new RunWiring.Stores(
-        new JdbcCredentialStore(data), kept, secretLinks,
+        new JdbcCredentialStore(data), runs, kept, secretLinks,
         new SlackLinkDelivery(messenger, config.approvalChannel())), callsPool);
     OperationRunner runner = new OperationRunner(requests, runs, run.plans(), progress,
         runsPool, heartbeats, Sleeper.REAL, clock, tuning.runner(), instance);
@@ -183,8 +186,12 @@ public final class Wiring implements AutoCloseable {
         progress, audit, work, clock);
 
     App app = slack.app(config);
-    slack.listeners(config, service, control, requests, new RequestQueries(requests, runs),
-        announcer, async).register(app);
+    CredentialActions credentialActions = new CredentialActions(requests, runs, authority,
+        runner, progress, audit, clock);
+    slack.listeners(config, new SlackWiring.Services(service, control, credentialActions,
+        requests, new RequestQueries(requests, runs), announcer, async)).register(app);
+    LifecycleSweep lifecycle = new LifecycleSweep(requests, runs, new JdbcOccurrences(data),
+        credentialActions, progress, config.lifecycle(), config.approverGroup(), clock);
 
     ExpiredLinkPurger purger = new ExpiredLinkPurger(linkStore, audit, linkEvents, scheduler,
         clock, ExpiredLinkPurger.DEFAULT_INTERVAL);
@@ -224,6 +231,9 @@ public final class Wiring implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(
         () -> async.run("resuming runs", runner::resumeDue),
         0, tuning.resumeInterval().toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        () -> async.run("looking after credentials", lifecycle::sweep),
+        0, tuning.lifecycleInterval().toMillis(), TimeUnit.MILLISECONDS);
     web.ready();
 
     log.info("Credential kinds: {}", config.credentialKinds().describe());

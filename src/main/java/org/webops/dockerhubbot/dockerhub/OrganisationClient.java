@@ -13,6 +13,7 @@ import org.webops.dockerhubbot.http.Json;
 public final class OrganisationClient {
 
   static final String ORG_MEMBERS = "/v2/orgs/{org_name}/members";
+  static final String ORG_MEMBER = "/v2/orgs/{org_name}/members/{username}";
   static final String ORG_INVITES = "/v2/orgs/{org_name}/invites";
   static final String BULK_INVITES = "/v2/invites/bulk";
   static final String INVITE = "/v2/invites/{id}";
@@ -141,6 +142,15 @@ public final class OrganisationClient {
   public void removeTeamMember(String org, String team, String username) {
     session.write(new Request.Builder().url(session.url(TEAM_MEMBER, org, team, username)).delete(),
         "remove " + username + " from team " + org + "/" + team);
+  }
+
+  /**
+   * {@code DELETE /v2/orgs/{org_name}/members/{username}}: removes the member from the
+   * organisation and every team in it. Docker Hub answers 404 for someone who is not a member.
+   */
+  public void removeMember(String org, String username) {
+    session.write(new Request.Builder().url(session.url(ORG_MEMBER, org, username)).delete(),
+        "remove " + username + " from organisation " + org);
   }
 
   private record BulkInviteBody(

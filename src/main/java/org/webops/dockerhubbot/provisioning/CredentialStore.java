@@ -30,17 +30,29 @@ public interface CredentialStore {
    *
    * @param generation 1 for the first token, one more for each replacement; 0 for a token made
    *     before labels carried the request, which is recognised by its id only
+   * @param operationId the operation that made it (provisioning or a rotation)
    */
   record TokenRecord(long requestId, int generation, String label, TokenKind kind,
-      Optional<String> tokenId, TokenState state) {}
+      Optional<String> tokenId, TokenState state, Optional<Long> operationId,
+      Optional<Instant> expiresAt) {
+
+    /** Neither deleted nor known to be gone: a token the bot may still have to delete. */
+    public boolean mayExist() {
+      return state != TokenState.DELETED;
+    }
+  }
 
   /** A variable the bot writes, or wrote, into a CircleCI target for a request. */
   record WrittenVariable(String target, String name, Optional<String> approvedBy) {}
 
   List<TokenRecord> tokens(long requestId);
 
-  /** Stores the label of a token about to be created (state {@link TokenState#CREATING}). */
-  void tokenIntended(RunLease lease, int generation, String label, TokenKind kind, Instant at);
+  /**
+   * Stores the label of a token the lease's operation is about to create (state {@link
+   * TokenState#CREATING}).
+   */
+  void tokenIntended(RunLease lease, int generation, String label, TokenKind kind,
+      Optional<Instant> expiresAt, Instant at);
 
   void tokenCreated(RunLease lease, int generation, String tokenId, Instant at);
 

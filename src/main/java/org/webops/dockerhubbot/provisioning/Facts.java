@@ -7,6 +7,8 @@ public final class Facts {
   public static final String TOKEN_ID = "token_id";
   public static final String TOKEN_LABEL = "token_label";
   public static final String CONTEXT_ID = "context_id";
+  /** When the CircleCI variables were written (ISO-8601): a rotation's grace period starts then. */
+  public static final String WRITTEN_AT = "written_at";
 
   private Facts() {}
 }

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.webops.dockerhubbot.workflow.CredentialKind;
 import org.webops.dockerhubbot.workflow.OperationKind;
 import org.webops.dockerhubbot.workflow.Transition;
@@ -16,6 +17,14 @@ public final class Plans {
       StepId.AWAIT_MEMBERSHIP, StepId.DELIVER);
   private static final List<StepId> PROVISION_ORG_TOKEN = List.of(
       StepId.CREATE_ORG_TOKEN, StepId.WRITE_CIRCLECI, StepId.DELIVER);
+  private static final List<StepId> ROTATE_AFTER_TOKEN = List.of(StepId.WRITE_CIRCLECI,
+      StepId.READ_BACK_CIRCLECI, StepId.AWAIT_GRACE, StepId.DELETE_OLD_TOKENS,
+      StepId.REPORT_ROTATION);
+  private static final List<StepId> REVOKE_ORG_TOKEN = List.of(StepId.STOP_OTHER_RUNS,
+      StepId.DELETE_TOKENS, StepId.DELETE_CIRCLECI_VARIABLES);
+  private static final List<StepId> REVOKE_SERVICE_USER = List.of(StepId.STOP_OTHER_RUNS,
+      StepId.DELETE_TOKENS, StepId.REMOVE_MEMBERSHIP, StepId.DELETE_CIRCLECI_VARIABLES,
+      StepId.FORGET_PASSWORD);
 
   private final Map<StepId, Step> steps = new EnumMap<>(StepId.class);
 
@@ -31,13 +40,18 @@ public final class Plans {
   }
 
   public static OperationPlan of(OperationKind operation, CredentialKind kind) {
-    if (operation != OperationKind.PROVISION) {
-      throw new IllegalArgumentException("no plan for " + operation + " yet");
-    }
-    return new OperationPlan(
-        kind == CredentialKind.ORG_TOKEN ? PROVISION_ORG_TOKEN : PROVISION_SERVICE_USER,
-        Optional.of(Transition.START), Transition.FINISH, Optional.of(Transition.FAIL),
-        Optional.of(Transition.RETRY));
+    boolean org = kind == CredentialKind.ORG_TOKEN;
+    return switch (operation) {
+      case PROVISION -> new OperationPlan(org ? PROVISION_ORG_TOKEN : PROVISION_SERVICE_USER,
+          Optional.of(Transition.START), Transition.FINISH, Optional.of(Transition.FAIL),
+          Optional.of(Transition.RETRY));
+      // The rotation's own move is made when it opens; a failure leaves the old token in use.
+      case ROTATE -> new OperationPlan(Stream.concat(Stream.of(tokenStep(kind)),
+          ROTATE_AFTER_TOKEN.stream()).toList(), Optional.empty(), Transition.ROTATED,
+          Optional.of(Transition.ROTATION_FAILED), Optional.of(Transition.RESUME_ROTATION));
+      case REVOKE -> new OperationPlan(org ? REVOKE_ORG_TOKEN : REVOKE_SERVICE_USER,
+          Optional.empty(), Transition.REVOKED_ALL, Optional.empty(), Optional.empty());
+    };
   }
 
   public Step step(StepId id) {

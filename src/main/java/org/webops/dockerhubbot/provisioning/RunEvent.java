@@ -3,6 +3,7 @@ package org.webops.dockerhubbot.provisioning;
 import java.util.List;
 import org.webops.dockerhubbot.notices.NoticeEvent;
 import org.webops.dockerhubbot.text.Prose;
+import org.webops.dockerhubbot.workflow.OperationKind;
 
 /** What a run tells people as it goes; the Slack edge words it. */
 public sealed interface RunEvent extends NoticeEvent {
@@ -23,8 +24,8 @@ public sealed interface RunEvent extends NoticeEvent {
   /** For the thread: why a step failed. */
   record StepFailed(StepId step, String reason) implements RunEvent {}
 
-  /** For the requester: the run stopped at this step. */
-  record RunStopped(StepId step) implements RunEvent {}
+  /** For the requester: the operation stopped at this step (kind empty in older notices). */
+  record RunStopped(StepId step, OperationKind kind) implements RunEvent {}
 
   /** For the thread: the run goes back to an earlier step. */
   record WentBack(StepId to, Prose why) implements RunEvent {}

@@ -22,6 +22,7 @@ import org.webops.dockerhubbot.workflow.Progress;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestRepository;
 import org.webops.dockerhubbot.workflow.Move;
+import org.webops.dockerhubbot.workflow.OperationKind;
 
 /**
  * One leased go of a request's run: from its first unfinished step on, until it is done, waits,
@@ -97,7 +98,7 @@ final class RunExecution {
       RunStore.Snapshot snapshot = runs.snapshot(operation.id());
       StepId next = plan.stream().filter(step -> !isDone(snapshot, step)).findFirst().orElse(null);
       if (next == null) {
-        return finish(request, operationPlan);
+        return finish(operation, request, operationPlan);
       }
       Optional<StepRecord> before = snapshot.step(next);
       boolean wasWaiting = before.map(r -> r.status() == StepStatus.WAITING).orElse(false);
@@ -218,7 +219,7 @@ final class RunExecution {
     if (news) {
       notices.add(Notice.thread(id, new RunEvent.StepWaiting(step, waiting.detail())));
     }
-    if (firstTime) {
+    if (firstTime && waiting.tellsRequester()) {
       notices.add(Notice.requester(id, new RunEvent.RunWaiting(step)));
     }
     runs.park(lease, StepRecord.waiting(step, waiting.detail(), now),
@@ -228,21 +229,30 @@ final class RunExecution {
   }
 
   private Outcome fail(OperationPlan plan, StepId step, String reason) {
+    OperationKind operationKind = runs.operation(lease.operationId()).map(Operation::kind)
+        .orElse(OperationKind.PROVISION);
     Instant now = clock.instant();
     runs.fail(lease, StepRecord.failed(step, reason, now), plan.onFailure(),
         Move.ofBot(now, step.name() + ": " + reason).alsoTelling(
             Notice.thread(id, new RunEvent.StepFailed(step, reason)),
-            Notice.requester(id, new RunEvent.RunStopped(step))));
+            Notice.requester(id, new RunEvent.RunStopped(step, operationKind))));
     progress.changed(id);
     log.warn("Request #{} failed at {}: {}", id, step, reason);
     return Outcome.FAILED;
   }
 
-  private Outcome finish(ProvisioningRequest request, OperationPlan plan) {
-    if (runs.finish(lease, plan.onFinish(),
-        Move.ofBot(clock.instant(), "provisioned " + request.spec().pipeline()))) {
+  private Outcome finish(Operation operation, ProvisioningRequest request, OperationPlan plan) {
+    // The move is told in the name of whoever asked for the operation, with what they said.
+    String by = operation.kind() == OperationKind.PROVISION ? Move.BOT : operation.startedBy();
+    String done = switch (operation.kind()) {
+      case PROVISION -> "provisioned ";
+      case ROTATE -> "rotated the token of ";
+      case REVOKE -> "revoked everything made for ";
+    };
+    if (runs.finish(lease, plan.onFinish(), Move.by(by, clock.instant(),
+        done + request.spec().pipeline()).noting(operation.note()))) {
       progress.changed(id);
-      log.info("Request #{} for {} is done", id, request.spec().pipeline());
+      log.info("Request #{}: {} {} is done", id, operation.kind(), request.spec().pipeline());
     }
     return Outcome.FINISHED;
   }

@@ -103,6 +103,9 @@ public interface RunStore {
   /** An audit row and notices of something a person did beside the run, under its lease. */
   void note(RunLease lease, AuditEvent audit, List<Notice> notices);
 
+  /** Whether another operation of the request is still held by a runner (a live lease). */
+  boolean othersHeld(long requestId, long operationId);
+
   /**
    * Operations to go on now: open, no live lease, and not waiting, or waiting for a poll that is
    * due.

@@ -35,11 +35,23 @@ public sealed interface StepResult {
    * The step needs a person or time; the run stops here and goes on when {@code waitFor} happens.
    *
    * @param pollIn when to look again by itself, for {@link WaitFor#POLL}; empty: only on a click
+   * @param tellsRequester the requester hears that the run waits (the first time)
    */
-  record Waiting(Prose detail, WaitFor waitFor, Optional<Duration> pollIn) implements StepResult {
+  record Waiting(Prose detail, WaitFor waitFor, Optional<Duration> pollIn,
+      boolean tellsRequester) implements StepResult {
+
+    public Waiting(Prose detail, WaitFor waitFor, Optional<Duration> pollIn) {
+      this(detail, waitFor, pollIn, true);
+    }
+
     /** Waiting for a click, saying why in these pieces ({@link Prose#of}). */
     public static Waiting forPerson(Object... detail) {
       return new Waiting(Prose.of(detail), WaitFor.PERSON, Optional.empty());
+    }
+
+    /** Waiting for time to pass, which is the bot's business only: the requester is not told. */
+    public static Waiting forTime(Duration left, Object... detail) {
+      return new Waiting(Prose.of(detail), WaitFor.POLL, Optional.of(left), false);
     }
   }
 

@@ -3,6 +3,8 @@ package org.webops.dockerhubbot.slack;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.webops.dockerhubbot.lifecycle.LifecycleEvent;
+import org.webops.dockerhubbot.notices.Notice;
 import org.webops.dockerhubbot.notices.NoticeEvent;
 import org.webops.dockerhubbot.notices.Prewritten;
 import org.webops.dockerhubbot.provisioning.RunEvent;
@@ -11,6 +13,8 @@ import org.webops.dockerhubbot.secretlinks.LinkEvent;
 import org.webops.dockerhubbot.secretlinks.SecretPayload;
 import org.webops.dockerhubbot.slack.blocks.SlackText;
 import org.webops.dockerhubbot.text.Prose;
+import org.webops.dockerhubbot.workflow.Move;
+import org.webops.dockerhubbot.workflow.OperationKind;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestMoved;
 import org.webops.dockerhubbot.workflow.RequestSpec;
@@ -22,9 +26,13 @@ public final class NoticeTexts {
 
   private NoticeTexts() {}
 
-  public static String of(NoticeEvent event, ProvisioningRequest request) {
+  public static String of(NoticeEvent event, Notice.Audience audience,
+      ProvisioningRequest request) {
     if (event instanceof RequestMoved moved) {
-      return moved(moved, request);
+      return moved(moved, audience, request);
+    }
+    if (event instanceof LifecycleEvent lifecycle) {
+      return lifecycle(lifecycle, request);
     }
     if (event instanceof RunEvent run) {
       return run(run, request);
@@ -38,22 +46,73 @@ public final class NoticeTexts {
     throw new IllegalArgumentException("no words for " + event.getClass().getSimpleName());
   }
 
-  private static String moved(RequestMoved moved, ProvisioningRequest request) {
+  private static String moved(RequestMoved moved, Notice.Audience audience,
+      ProvisioningRequest request) {
     String subject = subject(request);
+    String pipeline = SlackText.code(request.spec().pipeline());
+    String by = SlackText.user(moved.by());
+    boolean thread = audience == Notice.Audience.THREAD;
     return switch (moved.transition()) {
-      case APPROVE -> subject + " was approved by " + SlackText.user(moved.by())
+      case APPROVE -> subject + " was approved by " + by
           + ". Provisioning starts now; you will get the CircleCI settings when it is done.";
-      case REJECT -> subject + " was rejected by " + SlackText.user(moved.by()) + ": "
-          + SlackText.escape(moved.note());
+      case REJECT -> subject + " was rejected by " + by + ": " + SlackText.escape(moved.note());
       case FINISH -> done(request);
-      case WITHDRAW -> ":leftwards_arrow_with_hook: Withdrawn by " + SlackText.user(moved.by())
-          + " before a decision.";
-      case LAPSE -> subject + " expired without a decision; nothing was made.";
-      case ROTATED -> subject + ": the token was replaced.";
-      case EXPIRE -> subject + ": the token expired.";
-      case REVOKED_ALL -> subject + " was revoked.";
+      case WITHDRAW -> ":leftwards_arrow_with_hook: Withdrawn by " + by + " before a decision.";
+      case LAPSE -> (thread ? ":hourglass: Request #" + request.id() + " for " + pipeline
+          : subject) + " expired without a decision; nothing was made. `/dockerhub-user new "
+          + SlackText.escape(request.spec().pipeline()) + "` asks again.";
+      case ROTATE -> moved.by().equals(Move.BOT)
+          ? ":arrows_counterclockwise: Rotating the token automatically: it expires "
+              + date(moved.note()) + ". The old one keeps working until CircleCI holds the new"
+              + " one and the grace period is over."
+          : ":arrows_counterclockwise: " + by + " asked for a new token; rotating. The old one"
+              + " keeps working until CircleCI holds the new one and the grace period is over.";
+      case ROTATED -> thread ? ":white_check_mark: Rotation done: CircleCI holds the new token"
+              + " and the old one is deleted."
+          : "The token of your request #" + request.id() + " for " + pipeline + " was rotated:"
+              + " CircleCI holds the new one, nothing changes in your config.";
+      case EXPIRE -> ":warning: The token of request #" + request.id() + " for " + pipeline
+          + " has expired: pulls with it fail now. Rotate it with the button below or `"
+          + rotateCommand(request) + "`.";
+      case REVOKE -> (thread ? ":no_entry_sign: Revocation started by " + by
+          : subject + " is being revoked by " + by) + ": " + SlackText.escape(moved.note());
+      case REVOKED_ALL -> thread ? ":wastebasket: Revoked: everything the bot made for "
+              + pipeline + " is deleted. The pipeline can be requested again."
+          : subject + " was revoked by " + by + ": " + SlackText.escape(moved.note())
+              + ". A new credential can be asked for with `/dockerhub-user new "
+              + SlackText.escape(request.spec().pipeline()) + "`.";
       default -> subject + " is now " + moved.transition().to().words() + ".";
     };
+  }
+
+  private static String lifecycle(LifecycleEvent event, ProvisioningRequest request) {
+    if (event instanceof LifecycleEvent.PendingReminder pending) {
+      String who = pending.approverGroup().isEmpty() ? "Approvers"
+          : "<!subteam^" + pending.approverGroup() + ">";
+      return ":alarm_clock: Request #" + request.id() + " has waited "
+          + pending.waited().toHours() + " hours for a decision. " + who + ": Approve or"
+          + " Reject it above.";
+    }
+    LifecycleEvent.ExpiryReminder reminder = (LifecycleEvent.ExpiryReminder) event;
+    return ":alarm_clock: The token of request #" + request.id() + " for "
+        + SlackText.code(request.spec().pipeline()) + " expires "
+        + SlackText.date(reminder.expiresAt()) + " (in " + reminder.daysLeft()
+        + (reminder.daysLeft() == 1 ? " day" : " days") + "). "
+        + (reminder.rotationFailed() ? "The automatic rotation failed (see the thread)."
+            : "Nothing rotates it by itself.")
+        + " Rotate it with the button below or `" + rotateCommand(request) + "`.";
+  }
+
+  private static String rotateCommand(ProvisioningRequest request) {
+    return "/dockerhub-user rotate " + SlackText.escape(request.spec().pipeline());
+  }
+
+  private static String date(String instant) {
+    try {
+      return SlackText.date(Instant.parse(instant));
+    } catch (java.time.format.DateTimeParseException e) {
+      return "soon";
+    }
   }
 
   private static String run(RunEvent event, ProvisioningRequest request) {
@@ -75,6 +134,12 @@ public final class NoticeTexts {
           + "\nAn approver can click *Retry* on the card once the cause is fixed.";
     }
     if (event instanceof RunEvent.RunStopped stopped) {
+      if (stopped.kind() == OperationKind.ROTATE) {
+        return "The rotation of your request #" + request.id() + " for "
+            + SlackText.code(request.spec().pipeline()) + " stopped at \"" + stopped.step().label()
+            + "\". The old token still works; webops can see why in the request's thread and"
+            + " retry it.";
+      }
       return subject(request) + " stopped at \"" + stopped.step().label() + "\". Webops can see"
           + " why in the request's thread and retry it; I'll tell you when it is done.";
     }

@@ -129,7 +129,7 @@ public final class RequestAnnouncer {
     RunStore.Snapshot run = runs.ofRequest(request.id());
     try {
       messenger.update(request.card().get(), ApprovalCard.fallbackText(request),
-          ApprovalCard.build(request, run, cardSetting));
+          ApprovalCard.build(request, run, requests.times(request.id()), cardSetting));
       cards.cardShows(request.id(), request.state(), run.progress());
     } catch (RuntimeException e) {
       log.warn("Rewriting the card of request #{} failed; the sweep tries again: {}",

@@ -126,15 +126,26 @@ public final class SlackMessenger {
   }
 
   public void reply(MessageRef message, String text, Message.Metadata metadata) {
+    reply(message, text, null, metadata);
+  }
+
+  /** A reply with blocks (a button under the words); {@code blocks} may be null. */
+  public void reply(MessageRef message, String text, List<LayoutBlock> blocks,
+      Message.Metadata metadata) {
     call("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(message.channel())
-        .threadTs(message.ts()).text(text).metadata(metadata).unfurlLinks(false)
+        .threadTs(message.ts()).text(text).blocks(blocks).metadata(metadata).unfurlLinks(false)
         .unfurlMedia(false)));
   }
 
   /** A direct message from the app (its Messages tab), which Slack keeps, unlike ephemerals. */
   public void direct(String user, String text, Message.Metadata metadata) {
+    direct(user, text, null, metadata);
+  }
+
+  public void direct(String user, String text, List<LayoutBlock> blocks,
+      Message.Metadata metadata) {
     call("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(user).text(text)
-        .metadata(metadata).unfurlLinks(false).unfurlMedia(false)));
+        .blocks(blocks).metadata(metadata).unfurlLinks(false).unfurlMedia(false)));
   }
 
   public void postEphemeral(String channel, String user, String text) {

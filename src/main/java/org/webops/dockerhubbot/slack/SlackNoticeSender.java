@@ -1,10 +1,13 @@
 package org.webops.dockerhubbot.slack;
 
 import com.slack.api.model.Message;
+import com.slack.api.model.block.LayoutBlock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.notices.Notice;
+import org.webops.dockerhubbot.slack.blocks.NoticeBlocks;
 import org.webops.dockerhubbot.notices.NoticeSender;
 import org.webops.dockerhubbot.notices.PendingNotice;
 import org.webops.dockerhubbot.workflow.MessageRef;
@@ -41,9 +44,10 @@ public final class SlackNoticeSender implements NoticeSender {
     }
     Message.Metadata marker = SlackMessenger.marker(SlackMessenger.NOTICE_EVENT, NOTICE_ID,
         Long.toString(pending.id()));
-    String text = NoticeTexts.of(notice.event(), request.get());
+    String text = NoticeTexts.of(notice.event(), notice.audience(), request.get());
+    List<LayoutBlock> blocks = NoticeBlocks.of(notice.event(), text, request.get()).orElse(null);
     if (notice.audience() == Notice.Audience.REQUESTER) {
-      messenger.direct(request.get().requester(), text, marker);
+      messenger.direct(request.get().requester(), text, blocks, marker);
       return Result.DELIVERED;
     }
     Optional<MessageRef> card = request.get().card();
@@ -55,7 +59,7 @@ public final class SlackNoticeSender implements NoticeSender {
           notice.requestId());
       return Result.DELIVERED;
     }
-    messenger.reply(card.get(), text, marker);
+    messenger.reply(card.get(), text, blocks, marker);
     return Result.DELIVERED;
   }
 }

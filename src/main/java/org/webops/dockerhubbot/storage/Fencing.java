@@ -11,12 +11,14 @@ final class Fencing {
 
   /**
    * Throws {@link LeaseLostException} (rolling the transaction back) unless the lease is still
-   * the operation's and has not run out by the database's clock. Locks the operation's row until
+   * the operation's and has not run out by the database's clock, and the operation was not
+   * cancelled (a revocation ends it). Locks the operation's row until
    * the commit, so a lease that runs out now cannot be taken over before this write is done.
    */
   static void requireLease(Connection connection, RunLease lease) throws SQLException {
     boolean held = !Jdbc.query(connection, "SELECT id FROM operations WHERE id = ?"
-            + " AND run_owner = ? AND run_lease_until > CURRENT_TIMESTAMP FOR UPDATE",
+            + " AND run_owner = ? AND run_lease_until > CURRENT_TIMESTAMP"
+            + " AND status <> 'CANCELLED' FOR UPDATE",
         row -> row.getLong(1), lease.operationId(), lease.owner()).isEmpty();
     if (!held) {
       lease.lose("another runner holds it, or it ran out");

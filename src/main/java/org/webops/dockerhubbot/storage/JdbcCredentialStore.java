@@ -17,22 +17,27 @@ public final class JdbcCredentialStore implements CredentialStore {
 
   @Override
   public List<TokenRecord> tokens(long requestId) {
-    return jdbc.query("SELECT request_id, generation, label, kind, token_id, state"
-            + " FROM credential_tokens WHERE request_id = ? ORDER BY generation",
+    return jdbc.query("SELECT request_id, generation, label, kind, token_id, state,"
+            + " operation_id, expires_at FROM credential_tokens WHERE request_id = ?"
+            + " ORDER BY generation",
         row -> new TokenRecord(row.getLong("request_id"), row.getInt("generation"),
             row.getString("label"), TokenKind.valueOf(row.getString("kind")),
             Optional.ofNullable(row.getString("token_id")),
-            TokenState.valueOf(row.getString("state"))), requestId);
+            TokenState.valueOf(row.getString("state")),
+            Optional.ofNullable(row.getObject("operation_id", Long.class)),
+            Optional.ofNullable(Jdbc.instant(row, "expires_at"))), requestId);
   }
 
   @Override
   public void tokenIntended(RunLease lease, int generation, String label, TokenKind kind,
-      Instant at) {
+      Optional<Instant> expiresAt, Instant at) {
     jdbc.inTransaction(connection -> {
       Fencing.requireLease(connection, lease);
       return Jdbc.update(connection, "INSERT INTO credential_tokens (request_id, generation,"
-              + " label, kind, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          lease.requestId(), generation, label, kind.name(), TokenState.CREATING.name(), at, at);
+              + " label, kind, state, created_at, updated_at, operation_id, expires_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", lease.requestId(), generation, label,
+          kind.name(), TokenState.CREATING.name(), at, at, lease.operationId(),
+          expiresAt.orElse(null));
     });
   }
 

@@ -12,10 +12,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.notices.Notice;
 import org.webops.dockerhubbot.workflow.CardStore;
+import org.webops.dockerhubbot.workflow.CredentialTimes;
 import org.webops.dockerhubbot.workflow.Move;
 import org.webops.dockerhubbot.workflow.PipelineKey;
 import org.webops.dockerhubbot.workflow.ProjectIds;
@@ -123,6 +125,34 @@ public final class JdbcRequestRepository implements RequestRepository {
   public boolean apply(long id, Transition transition, Move move) {
     return jdbc.inTransaction(connection ->
         JdbcTransitions.apply(connection, id, transition, move, OptionalInt.empty()));
+  }
+
+  @Override
+  public CredentialTimes times(long id) {
+    return jdbc.queryOne("SELECT expires_at, rotated_at FROM requests WHERE id = ?",
+        row -> new CredentialTimes(Optional.ofNullable(Jdbc.instant(row, "expires_at")),
+            Optional.ofNullable(Jdbc.instant(row, "rotated_at"))), id)
+        .orElse(CredentialTimes.none());
+  }
+
+  @Override
+  public List<Expiring> expiringBefore(Instant before, int limit) {
+    return jdbc.query("SELECT " + COLUMNS + ", expires_at FROM requests WHERE state IN (?, ?, ?)"
+            + " AND expires_at < ? ORDER BY expires_at, id LIMIT " + Math.max(1, limit),
+        row -> new Expiring(RequestRows.map(row), Jdbc.instant(row, "expires_at")),
+        RequestState.DONE.name(), RequestState.ROTATING.name(), RequestState.EXPIRED.name(),
+        before);
+  }
+
+  @Override
+  public List<ProvisioningRequest> inStates(Set<RequestState> states, int limit) {
+    if (states.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.query("SELECT " + COLUMNS + " FROM requests WHERE state IN ("
+            + String.join(", ", states.stream().map(s -> "?").toList()) + ") ORDER BY id LIMIT "
+            + Math.max(1, limit), RequestRows::map,
+        states.stream().map(Enum::name).toArray());
   }
 
   @Override

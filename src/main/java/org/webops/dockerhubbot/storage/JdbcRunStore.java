@@ -33,7 +33,7 @@ public final class JdbcRunStore implements RunStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, String>> FACTS = new TypeReference<>() {};
   private static final String OPERATION = "SELECT id, request_id, kind, status, started_by,"
-      + " created_at FROM operations";
+      + " created_at, link_to, note FROM operations";
 
   private final Jdbc jdbc;
 
@@ -94,7 +94,8 @@ public final class JdbcRunStore implements RunStore {
     return new Operation(row.getLong("id"), row.getLong("request_id"),
         OperationKind.valueOf(row.getString("kind")),
         Operation.Status.valueOf(row.getString("status")), row.getString("started_by"),
-        Jdbc.instant(row, "created_at"));
+        Jdbc.instant(row, "created_at"), Optional.ofNullable(row.getString("link_to")),
+        Optional.ofNullable(row.getString("note")).orElse(""));
   }
 
   private static Optional<Wait> wait(ResultSet row) throws SQLException {
@@ -228,6 +229,11 @@ public final class JdbcRunStore implements RunStore {
           lease.operationId());
       boolean moved = JdbcTransitions.apply(connection, lease.requestId(), transition, move,
           OptionalInt.empty());
+      // The token this operation made is now the credential's: its expiry is the credential's.
+      Jdbc.update(connection, "UPDATE requests SET expires_at = COALESCE((SELECT MAX(t.expires_at)"
+          + " FROM credential_tokens t WHERE t.operation_id = ? AND t.state = 'LIVE'),"
+          + " expires_at), rotated_at = CASE WHEN ? THEN ? ELSE rotated_at END WHERE id = ?",
+          lease.operationId(), transition == Transition.ROTATED, move.at(), lease.requestId());
       bumpProgress(connection, lease);
       return moved;
     });
@@ -266,6 +272,13 @@ public final class JdbcRunStore implements RunStore {
       Fencing.requireLease(connection, lease);
       return work.run(connection);
     });
+  }
+
+  @Override
+  public boolean othersHeld(long requestId, long operationId) {
+    return !jdbc.query("SELECT id FROM operations WHERE request_id = ? AND id <> ?"
+            + " AND run_lease_until >= CURRENT_TIMESTAMP", row -> row.getLong(1), requestId,
+        operationId).isEmpty();
   }
 
   @Override

@@ -53,11 +53,16 @@ final class JdbcTransitions {
     if (releases) {
       Jdbc.update(connection, "DELETE FROM variable_claims WHERE request_id = ?", id);
     }
+    if (transition.cancelsOpenOperations()) {
+      Jdbc.update(connection, "UPDATE operations SET status = 'CANCELLED', open_request = NULL,"
+          + " finished_at = ? WHERE open_request = ?", move.at(), id);
+    }
     if (transition.opens().isPresent()) {
       // The unique index on open_request refuses a second open operation: the move rolls back.
       Jdbc.update(connection, "INSERT INTO operations (request_id, kind, status, open_request,"
-              + " started_by, created_at) VALUES (?, ?, ?, ?, ?, ?)", id,
-          transition.opens().get().name(), "OPEN", id, move.by(), move.at());
+              + " started_by, created_at, link_to, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id,
+          transition.opens().get().name(), "OPEN", id, move.by(), move.at(),
+          move.linkTo().orElse(null), move.note().isEmpty() ? null : move.note());
     }
     JdbcAuditLog.insert(connection, new AuditEvent(id, move.by(), transition.auditAction(),
         move.detail(), move.at()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.webops.dockerhubbot.lifecycle.LifecycleEvent;
 import org.webops.dockerhubbot.notices.NoticeEvent;
 import org.webops.dockerhubbot.notices.Prewritten;
 import org.webops.dockerhubbot.provisioning.RunEvent;
@@ -33,7 +34,9 @@ final class StoredJson {
         new NamedType(RunEvent.WentBack.class, "went_back"),
         new NamedType(RunEvent.SignUpSentAgain.class, "sign_up_sent_again"),
         new NamedType(LinkEvent.LinkOpened.class, "link_opened"),
-        new NamedType(LinkEvent.LinkExpired.class, "link_expired"));
+        new NamedType(LinkEvent.LinkExpired.class, "link_expired"),
+        new NamedType(LifecycleEvent.PendingReminder.class, "pending_reminder"),
+        new NamedType(LifecycleEvent.ExpiryReminder.class, "expiry_reminder"));
   }
 
   private StoredJson() {}

@@ -51,6 +51,20 @@ public interface RequestRepository {
    */
   boolean apply(long id, Transition transition, Move move);
 
+  CredentialTimes times(long id);
+
+  /** A credential and when its token expires. */
+  record Expiring(ProvisioningRequest request, Instant expiresAt) {}
+
+  /**
+   * Credentials (live, rotating or expired) whose token expires before {@code before}, soonest
+   * first.
+   */
+  List<Expiring> expiringBefore(Instant before, int limit);
+
+  /** Requests in these states, oldest first. */
+  List<ProvisioningRequest> inStates(java.util.Set<RequestState> states, int limit);
+
   /**
    * In one query: the user's newest requests and the newest requests waiting for approval, at
    * most {@code limit} of each, newest first.

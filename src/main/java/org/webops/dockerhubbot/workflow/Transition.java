@@ -40,14 +40,18 @@ public enum Transition {
   RETRY(FAILED, IN_PROGRESS, Set.of(Role.APPROVER), "RETRY", Set.of(), null),
   FINISH(IN_PROGRESS, DONE, Set.of(Role.BOT), "DONE", Set.of(REQUESTER), null),
   ROTATE(EnumSet.of(DONE, EXPIRED), ROTATING, Set.of(Role.APPROVER, Role.REQUESTER, Role.BOT),
-      "ROTATE", Set.of(), OperationKind.ROTATE),
-  ROTATED(EnumSet.of(ROTATING), DONE, Set.of(Role.BOT), "ROTATED", Set.of(THREAD, REQUESTER),
-      null),
-  EXPIRE(EnumSet.of(DONE), EXPIRED, Set.of(Role.BOT), "EXPIRED", Set.of(THREAD, REQUESTER), null),
+      "ROTATE", Set.of(THREAD), OperationKind.ROTATE),
+  /** Retry of a failed rotation: its operation opens again, no new one. */
+  RESUME_ROTATION(EnumSet.of(DONE, EXPIRED), ROTATING, Set.of(Role.APPROVER, Role.REQUESTER),
+      "RETRY", Set.of(), null),
+  ROTATED(ROTATING, DONE, Set.of(Role.BOT), "ROTATED", Set.of(THREAD, REQUESTER), null),
+  /** The old token still works: the credential is live again; the run tells of the failure. */
+  ROTATION_FAILED(ROTATING, DONE, Set.of(Role.BOT), "STEP_FAILED", Set.of(), null),
+  EXPIRE(DONE, EXPIRED, Set.of(Role.BOT), "EXPIRED", Set.of(THREAD, REQUESTER), null),
+  /** Cancels whatever operation is open, then deletes all the bot made for the request. */
   REVOKE(EnumSet.of(APPROVED, IN_PROGRESS, FAILED, DONE, ROTATING, EXPIRED), REVOKING,
-      Set.of(Role.APPROVER), "REVOKE", Set.of(), OperationKind.REVOKE),
-  REVOKED_ALL(EnumSet.of(REVOKING), REVOKED, Set.of(Role.BOT), "REVOKED",
-      Set.of(THREAD, REQUESTER), null);
+      Set.of(Role.APPROVER), "REVOKE", Set.of(THREAD, REQUESTER), OperationKind.REVOKE),
+  REVOKED_ALL(REVOKING, REVOKED, Set.of(Role.BOT), "REVOKED", Set.of(THREAD, REQUESTER), null);
 
   private final Set<RequestState> from;
   private final RequestState to;
@@ -100,6 +104,11 @@ public enum Transition {
   /** The operation on the credential this move opens, in the same transaction. */
   public Optional<OperationKind> opens() {
     return Optional.ofNullable(opens);
+  }
+
+  /** Revocation ends any other operation on the credential first. */
+  public boolean cancelsOpenOperations() {
+    return this == REVOKE;
   }
 
   /** Approve and reject record the decision on the request. */

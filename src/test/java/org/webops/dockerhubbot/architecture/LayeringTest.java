@@ -33,7 +33,7 @@ class LayeringTest {
         .layer("Storage").definedBy(ROOT + ".storage..")
         .layer("Core").definedBy(ROOT + ".workflow..", ROOT + ".provisioning..",
             ROOT + ".secretlinks..", ROOT + ".notices..", ROOT + ".audit..", ROOT + ".text..",
-            ROOT + ".health..")
+            ROOT + ".health..", ROOT + ".lifecycle..")
         .layer("API clients").definedBy(ROOT + ".http..", ROOT + ".dockerhub..",
             ROOT + ".circleci..")
         .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
@@ -49,6 +49,7 @@ class LayeringTest {
   @Test
   void core_knowsNeitherSlackNorJavalinNorJdbc() {
     noClasses().that().resideInAnyPackage(ROOT + ".workflow..", ROOT + ".provisioning..",
+            ROOT + ".lifecycle..",
             ROOT + ".secretlinks..", ROOT + ".notices..", ROOT + ".audit..", ROOT + ".text..")
         .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "io.javalin..",
             "java.sql..", "javax.sql..", "org.flywaydb..", "com.zaxxer..")

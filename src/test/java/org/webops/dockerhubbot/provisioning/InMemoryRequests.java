@@ -2,12 +2,16 @@ package org.webops.dockerhubbot.provisioning;
 
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import org.webops.dockerhubbot.workflow.CredentialTimes;
 import java.util.concurrent.ConcurrentHashMap;
 import org.webops.dockerhubbot.workflow.Decision;
 import org.webops.dockerhubbot.workflow.Move;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestRepository;
+import org.webops.dockerhubbot.workflow.RequestState;
 import org.webops.dockerhubbot.workflow.Transition;
 import org.webops.dockerhubbot.workflow.VariableClaim;
 
@@ -55,6 +59,21 @@ final class InMemoryRequests implements RequestRepository {
 
   @Override
   public Optional<ProvisioningRequest> claimant(List<VariableClaim> claims) {
+    throw new UnsupportedOperationException("not the runner's");
+  }
+
+  @Override
+  public CredentialTimes times(long id) {
+    throw new UnsupportedOperationException("not the runner's");
+  }
+
+  @Override
+  public List<Expiring> expiringBefore(Instant before, int limit) {
+    throw new UnsupportedOperationException("not the runner's");
+  }
+
+  @Override
+  public List<ProvisioningRequest> inStates(Set<RequestState> states, int limit) {
     throw new UnsupportedOperationException("not the runner's");
   }
 

@@ -45,7 +45,8 @@ final class InMemoryRunStore implements RunStore {
   /** A new open operation on the request, as approving it opens one; its id. */
   synchronized long open(long requestId, OperationKind kind, String by, Instant at) {
     long id = nextId++;
-    operations.put(id, new Operation(id, requestId, kind, Operation.Status.OPEN, by, at));
+    operations.put(id, new Operation(id, requestId, kind, Operation.Status.OPEN, by, at,
+        Optional.empty(), ""));
     return id;
   }
 
@@ -207,6 +208,12 @@ final class InMemoryRunStore implements RunStore {
   }
 
   @Override
+  public synchronized boolean othersHeld(long requestId, long operationId) {
+    return operations.values().stream().anyMatch(op -> op.requestId() == requestId
+        && op.id() != operationId && leases.containsKey(op.id()));
+  }
+
+  @Override
   public synchronized List<Long> due(Instant now, int limit) {
     return operations.values().stream()
         .filter(op -> op.status() == Operation.Status.OPEN && !leases.containsKey(op.id()))
@@ -247,6 +254,6 @@ final class InMemoryRunStore implements RunStore {
 
   private static Operation withStatus(Operation op, Operation.Status status) {
     return new Operation(op.id(), op.requestId(), op.kind(), status, op.startedBy(),
-        op.createdAt());
+        op.createdAt(), op.linkTo(), op.note());
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.webops.dockerhubbot.notices.Notice;
 import org.webops.dockerhubbot.notices.Prewritten;
 import org.webops.dockerhubbot.provisioning.RunEvent;
 import org.webops.dockerhubbot.provisioning.StepId;
@@ -36,7 +37,7 @@ class NoticeTextsTest {
   void stepDone_proseLines_markedUpAndEscapedUnderTheStepLabel() {
     String text = NoticeTexts.of(new RunEvent.StepDone(StepId.INVITE_TO_TEAM, List.of(
         Prose.of("Invited ", Prose.code("svc<x>"), " for ", Prose.person("U1")),
-        Prose.of(Prose.strong("Check now"), " & wait")), false), request(false));
+        Prose.of(Prose.strong("Check now"), " & wait")), false), Notice.Audience.THREAD, request(false));
 
     assertThat(text).isEqualTo(":white_check_mark: *Invited into the organisation's team*\n"
         + "Invited `svc&lt;x&gt;` for <@U1>\n*Check now* &amp; wait");
@@ -44,7 +45,7 @@ class NoticeTextsTest {
 
   @Test
   void runWaiting_signUp_namesTheApproverToTheRequester() {
-    String text = NoticeTexts.of(new RunEvent.RunWaiting(StepId.VERIFY_SIGN_UP), request(false));
+    String text = NoticeTexts.of(new RunEvent.RunWaiting(StepId.VERIFY_SIGN_UP), Notice.Audience.THREAD, request(false));
 
     assertThat(text).isEqualTo("Your request #12 for `gh/org/repo` waits for <@U0APPROVER> to"
         + " sign up its Docker ID on Docker Hub. I'll tell you when it goes on.");
@@ -53,7 +54,7 @@ class NoticeTextsTest {
   @Test
   void stepFailed_reasonWithMarkup_escaped() {
     String text = NoticeTexts.of(new RunEvent.StepFailed(StepId.WRITE_CIRCLECI, "<!channel> 403"),
-        request(false));
+        Notice.Audience.THREAD, request(false));
 
     assertThat(text).startsWith(":x: *CircleCI variables written* failed: &lt;!channel&gt; 403");
   }
@@ -61,7 +62,7 @@ class NoticeTextsTest {
   @Test
   void rejected_reasonEscapedAndApproverMentioned() {
     String text = NoticeTexts.of(new RequestMoved(Transition.REJECT, "U0APPROVER", "use <a> token"),
-        request(false));
+        Notice.Audience.THREAD, request(false));
 
     assertThat(text).isEqualTo("Your request #12 for `gh/org/repo` was rejected by <@U0APPROVER>:"
         + " use &lt;a&gt; token");
@@ -69,7 +70,7 @@ class NoticeTextsTest {
 
   @Test
   void finished_dryRun_saysNothingWasWritten() {
-    String text = NoticeTexts.of(new RequestMoved(Transition.FINISH, "bot", ""), request(true));
+    String text = NoticeTexts.of(new RequestMoved(Transition.FINISH, "bot", ""), Notice.Audience.THREAD, request(true));
 
     assertThat(text).startsWith(":test_tube: Dry run: Your request #12 for `gh/org/repo` ran"
         + " through without writing anything.");
@@ -77,7 +78,7 @@ class NoticeTextsTest {
 
   @Test
   void linkOpened_timeInEachReadersZoneWithUtcFallback() {
-    String text = NoticeTexts.of(new LinkEvent.LinkOpened(AT), request(false));
+    String text = NoticeTexts.of(new LinkEvent.LinkOpened(AT), Notice.Audience.THREAD, request(false));
 
     assertThat(text).contains("Secret link opened at <!date^" + AT.getEpochSecond()
         + "^{time}|10:42 UTC>");
@@ -85,7 +86,7 @@ class NoticeTextsTest {
 
   @Test
   void linkExpired_credentials_saysHowToGetFreshOnes() {
-    String text = NoticeTexts.of(new LinkEvent.LinkExpired(false, "gh/org/repo"), request(false));
+    String text = NoticeTexts.of(new LinkEvent.LinkExpired(false, "gh/org/repo"), Notice.Audience.THREAD, request(false));
 
     assertThat(text).contains("expired unclaimed").contains("never kept")
         .contains("`/dockerhub-user rotate gh/org/repo`");
@@ -93,7 +94,7 @@ class NoticeTextsTest {
 
   @Test
   void linkExpired_signUp_pointsAtTheSendAgainButton() {
-    String text = NoticeTexts.of(new LinkEvent.LinkExpired(true, "gh/org/repo"), request(false));
+    String text = NoticeTexts.of(new LinkEvent.LinkExpired(true, "gh/org/repo"), Notice.Audience.THREAD, request(false));
 
     assertThat(text).contains("sign-up link expired unclaimed")
         .contains("*Send the sign-up details again*").doesNotContain("rotate");
@@ -101,7 +102,7 @@ class NoticeTextsTest {
 
   @Test
   void prewritten_deliveredAsStored() {
-    assertThat(NoticeTexts.of(new Prewritten(":ok: *as* `stored`"), request(false)))
+    assertThat(NoticeTexts.of(new Prewritten(":ok: *as* `stored`"), Notice.Audience.THREAD, request(false)))
         .isEqualTo(":ok: *as* `stored`");
   }
 }

@@ -35,9 +35,13 @@ class CredentialRecordsMigrationTest {
 
     // then
     JdbcCredentialStore credentials = new JdbcCredentialStore(db.dataSource());
-    assertThat(credentials.tokens(done)).containsExactly(new CredentialStore.TokenRecord(done, 0,
-        "circleci-gh-org-app", CredentialStore.TokenKind.ORG_TOKEN, Optional.of("tok-1"),
-        CredentialStore.TokenState.LIVE));
+    assertThat(credentials.tokens(done)).singleElement().satisfies(token -> {
+      assertThat(token.generation()).isZero();
+      assertThat(token.label()).isEqualTo("circleci-gh-org-app");
+      assertThat(token.kind()).isEqualTo(CredentialStore.TokenKind.ORG_TOKEN);
+      assertThat(token.tokenId()).contains("tok-1");
+      assertThat(token.state()).isEqualTo(CredentialStore.TokenState.LIVE);
+    });
     assertThat(credentials.tokens(user)).singleElement().satisfies(token -> {
       assertThat(token.kind()).isEqualTo(CredentialStore.TokenKind.PERSONAL_TOKEN);
       assertThat(token.tokenId()).contains("uuid-2");

@@ -171,7 +171,7 @@ abstract class RunStoreContract {
         () -> runs.finish(stale, Transition.FINISH, Move.ofBot(NOW, "")),
         () -> runs.note(stale, new AuditEvent(id, "U1", "NOTE", "", NOW), List.of()),
         () -> new JdbcCredentialStore(db.dataSource()).tokenIntended(stale, 1, "label",
-            CredentialStore.TokenKind.ORG_TOKEN, NOW),
+            CredentialStore.TokenKind.ORG_TOKEN, Optional.empty(), NOW),
         () -> new JdbcCredentialStore(db.dataSource()).variablesWritten(stale, "project:x",
             List.of("A"), Optional.empty(), NOW));
     for (Runnable write : writes) {

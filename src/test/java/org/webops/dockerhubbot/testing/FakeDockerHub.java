@@ -487,6 +487,9 @@ public final class FakeDockerHub implements AutoCloseable {
     if (first.equals("members") && n == 1) {
       return method.equals("GET") ? listOrgMembers(request) : notAllowed();
     }
+    if (first.equals("members") && n == 2) {
+      return method.equals("DELETE") ? removeOrgMember(s.get(1)) : notAllowed();
+    }
     if (first.equals("invites") && n == 1) {
       return method.equals("GET") ? listInvites() : notAllowed();
     }
@@ -925,6 +928,16 @@ public final class FakeDockerHub implements AutoCloseable {
     teamMembers.add(m.username);
     return json(200, JSON.createObjectNode().put("id", m.id).put("username", m.username)
         .put("email", m.email).put("type", "User"));
+  }
+
+  /** Removes the member from the organisation and from every team in it. */
+  private MockResponse removeOrgMember(String username) {
+    Member m = members.remove(lower(username));
+    if (m == null) {
+      return detail(404, "member not found");
+    }
+    teams.values().forEach(team -> team.remove(m.username));
+    return empty(204);
   }
 
   private MockResponse removeTeamMember(Set<String> teamMembers, String username) {

@@ -43,6 +43,7 @@ public final class TestBot implements AutoCloseable {
   private final OkHttpClient http = new OkHttpClient.Builder()
       .callTimeout(Duration.ofSeconds(10)).build();
   private final Tuning tuning;
+  private final ShiftedClock clock = new ShiftedClock();
   private Wiring wiring;
 
   /**
@@ -54,7 +55,8 @@ public final class TestBot implements AutoCloseable {
           () -> 1.0),
       new OperationRunner.Settings(Duration.ofSeconds(30), Duration.ofSeconds(10), 4,
           Duration.ofMillis(20)),
-      Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(200));
+      Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(200),
+      Duration.ofMillis(200), java.time.Clock.systemUTC());
 
   public TestBot(Path dataDir, FakeSlack slack, Map<String, String> overrides) {
     this(dataDir, slack, overrides, TUNING);
@@ -62,7 +64,7 @@ public final class TestBot implements AutoCloseable {
 
   public TestBot(Path dataDir, FakeSlack slack, Map<String, String> overrides, Tuning tuning) {
     this.slack = slack;
-    this.tuning = tuning;
+    this.tuning = tuning.withClock(clock);
     try {
       this.circleci = new FakeCircleCi();
       this.dockerhub = newDockerHub();
@@ -108,6 +110,11 @@ public final class TestBot implements AutoCloseable {
     env.put("SLACK_API_URL", slack.apiUrl());
     env.put("CIRCLECI_API_URL", circleci.apiUrl());
     return env;
+  }
+
+  /** The bot's clock: real time, moved forward by {@link ShiftedClock#advance}. */
+  public ShiftedClock clock() {
+    return clock;
   }
 
   public void start() {

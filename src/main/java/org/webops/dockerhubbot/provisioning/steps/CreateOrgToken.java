@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.webops.dockerhubbot.dockerhub.OrgAccessToken;
 import org.webops.dockerhubbot.dockerhub.OrgTokenClient;
 import org.webops.dockerhubbot.dockerhub.OrgTokenResource;
@@ -17,6 +18,7 @@ import org.webops.dockerhubbot.provisioning.Apis;
 import org.webops.dockerhubbot.provisioning.CredentialStore;
 import org.webops.dockerhubbot.provisioning.CredentialStore.TokenKind;
 import org.webops.dockerhubbot.provisioning.FreshTokens;
+import org.webops.dockerhubbot.secretlinks.KeptSecrets;
 import org.webops.dockerhubbot.provisioning.ProvisioningSettings;
 import org.webops.dockerhubbot.provisioning.RunContext;
 import org.webops.dockerhubbot.provisioning.Step;
@@ -32,13 +34,13 @@ import org.webops.dockerhubbot.workflow.TokenScope;
  * whose value this process does not hold is deleted and made again.
  */
 public final class CreateOrgToken implements Step {
-  private final Apis apis;
+  private final TokenApis apis;
   private final CredentialTokens tokens;
   private final ProvisioningSettings settings;
 
-  public CreateOrgToken(Apis apis, CredentialStore store, FreshTokens held,
+  public CreateOrgToken(Apis apis, KeptSecrets kept, CredentialStore store, FreshTokens held,
       ProvisioningSettings settings) {
-    this.apis = apis;
+    this.apis = new TokenApis(apis, kept, store, settings);
     this.tokens = new CredentialTokens(store, held);
     this.settings = settings;
   }
@@ -60,9 +62,8 @@ public final class CreateOrgToken implements Step {
             path.equals(RequestValidator.ALL_PUBLIC_IMAGES)
                 ? List.of(OrgTokenResource.SCOPE_IMAGE_PULL) : scopes)).toList();
     Instant expiresAt = run.now().plus(Duration.ofDays(spec.lifetimeDays()));
-    OrgTokenClient orgTokens = apis.admin(run).orgTokens();
     try {
-      return ensure(run, spec, scopes, resources, expiresAt, orgTokens);
+      return ensure(run, spec, scopes, resources, expiresAt);
     } catch (ClientErrorException | ForbiddenException | ConflictException e) {
       if (!isTokenLimit(e)) {
         throw e;
@@ -86,28 +87,15 @@ public final class CreateOrgToken implements Step {
   }
 
   private StepResult ensure(RunContext run, RequestSpec spec, List<String> scopes,
-      List<OrgTokenResource> resources, Instant expiresAt, OrgTokenClient orgTokens) {
-    return tokens.ensure(run, TokenKind.ORG_TOKEN, label -> Prose.of("organisation access"
-        + " token ", code(label), " in ", code(settings.org()), " (" + String.join(", ", scopes)
-        + " on ", Prose.join(", ", spec.repositories().stream().map(Prose::code).toList()),
-        ", " + CredentialTokens.expiry(expiresAt) + ")"), new CredentialTokens.Tokens() {
-          @Override
-          public List<CredentialTokens.Listed> list() {
-            return orgTokens.list(settings.org()).stream()
-                .map(t -> new CredentialTokens.Listed(t.id(), t.label(), t.active())).toList();
-          }
-
-          @Override
-          public void delete(String id) {
-            orgTokens.delete(settings.org(), id);
-          }
-
-          @Override
-          public FreshTokens.FreshToken create(String label) {
-            OrgAccessToken created =
-                orgTokens.create(settings.org(), label, resources, expiresAt);
-            return new FreshTokens.FreshToken(created.id(), created.token());
-          }
+      List<OrgTokenResource> resources, Instant expiresAt) {
+    OrgTokenClient client = apis.orgTokenClient(run);
+    return tokens.ensure(run, TokenKind.ORG_TOKEN, Optional.of(expiresAt), label -> Prose.of(
+        "organisation access token ", code(label), " in ", code(settings.org()), " ("
+            + String.join(", ", scopes) + " on ",
+        Prose.join(", ", spec.repositories().stream().map(Prose::code).toList()),
+        ", " + CredentialTokens.expiry(expiresAt) + ")"), apis.orgTokens(run), label -> {
+          OrgAccessToken created = client.create(settings.org(), label, resources, expiresAt);
+          return new FreshTokens.FreshToken(created.id(), created.token());
         });
   }
 }

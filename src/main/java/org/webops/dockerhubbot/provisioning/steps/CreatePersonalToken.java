@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.webops.dockerhubbot.dockerhub.DockerHubCredential;
 import org.webops.dockerhubbot.dockerhub.PersonalAccessToken;
@@ -16,6 +17,7 @@ import org.webops.dockerhubbot.provisioning.CredentialStore;
 import org.webops.dockerhubbot.provisioning.CredentialStore.TokenKind;
 import org.webops.dockerhubbot.provisioning.Facts;
 import org.webops.dockerhubbot.provisioning.FreshTokens;
+import org.webops.dockerhubbot.provisioning.ProvisioningSettings;
 import org.webops.dockerhubbot.provisioning.RunContext;
 import org.webops.dockerhubbot.provisioning.Step;
 import org.webops.dockerhubbot.provisioning.StepId;
@@ -31,14 +33,12 @@ import org.webops.dockerhubbot.workflow.TokenScope;
  * does not hold is deleted and made again, so there is never a second one.
  */
 public final class CreatePersonalToken implements Step {
-  private final Apis apis;
-  private final KeptSecrets kept;
+  private final TokenApis apis;
   private final CredentialTokens tokens;
 
   public CreatePersonalToken(Apis apis, KeptSecrets kept, CredentialStore store,
-      FreshTokens held) {
-    this.apis = apis;
-    this.kept = kept;
+      FreshTokens held, ProvisioningSettings settings) {
+    this.apis = new TokenApis(apis, kept, store, settings);
     this.tokens = new CredentialTokens(store, held);
   }
 
@@ -50,7 +50,8 @@ public final class CreatePersonalToken implements Step {
   @Override
   public StepResult run(RunContext run) {
     RequestSpec spec = run.request().spec();
-    String dockerId = run.requireFact(Facts.DOCKER_ID);
+    String dockerId = apis.dockerId(run).orElseThrow(() -> new IllegalStateException(
+        "request #" + run.requestId() + " has no Docker ID"));
     List<RepoScope> scopes = List.of(spec.scope() == TokenScope.READ_WRITE ? RepoScope.WRITE
         : RepoScope.READ);
     Instant expiresAt = run.now().plus(Duration.ofDays(spec.lifetimeDays()));
@@ -62,26 +63,13 @@ public final class CreatePersonalToken implements Step {
           what.apply(TokenLabels.of(spec.pipeline(), run.requestId(), 1)))
           .withFacts(Map.of(Facts.TOKEN_ID, "dry-run"));
     }
-    String password = KeptPassword.of(kept, run);
-    PersonalTokenClient personalTokens =
-        apis.as(new DockerHubCredential.Password(dockerId, password), run).personalTokens();
-    return tokens.ensure(run, TokenKind.PERSONAL_TOKEN, what, new CredentialTokens.Tokens() {
-      @Override
-      public List<CredentialTokens.Listed> list() {
-        return personalTokens.list().stream()
-            .map(t -> new CredentialTokens.Listed(t.uuid(), t.label(), t.active())).toList();
-      }
-
-      @Override
-      public void delete(String id) {
-        personalTokens.delete(id);
-      }
-
-      @Override
-      public FreshTokens.FreshToken create(String label) {
-        PersonalAccessToken created = personalTokens.create(label, scopes, expiresAt);
-        return new FreshTokens.FreshToken(created.uuid(), created.token());
-      }
-    });
+    PersonalTokenClient client = apis.personalTokenClient(run).orElseThrow(
+        () -> new IllegalStateException("the generated password of request #" + run.requestId()
+            + " is not kept"));
+    return tokens.ensure(run, TokenKind.PERSONAL_TOKEN, Optional.of(expiresAt), what,
+        apis.personalTokens(run).orElseThrow(), label -> {
+          PersonalAccessToken created = client.create(label, scopes, expiresAt);
+          return new FreshTokens.FreshToken(created.uuid(), created.token());
+        });
   }
 }

@@ -70,7 +70,9 @@ public final class WriteCircleCiVariables implements Step {
       return TokenValue.lost(run);
     }
     String user = spec.kind() == CredentialKind.ORG_TOKEN ? settings.org()
-        : run.requireFact(Facts.DOCKER_ID);
+        : credentials.dockerIdOf(run.requestId()).orElseThrow(() -> new IllegalStateException(
+            "request #" + run.requestId() + " has no Docker ID"));
+    Map<String, String> written = Map.of(Facts.WRITTEN_AT, run.now().toString());
     CircleCiClient circleci = apis.circleci(run);
     Prose names = Prose.of(code(spec.userVariable()), " (", code(user), ") and ",
         code(spec.tokenVariable()), " (the token)");
@@ -81,7 +83,8 @@ public final class WriteCircleCiVariables implements Step {
       List<ProjectEnvVar> existing = circleci.projectVariables().list(project);
       if (!run.dryRun() && holds(existing, spec.userVariable(), user)
           && holds(existing, spec.tokenVariable(), token.get())) {
-        return StepResult.Done.with(names, " already hold these values in the project");
+        return StepResult.Done.with(names, " already hold these values in the project")
+            .withFacts(written);
       }
       String target = "project:" + PipelineKey.of(spec.pipeline());
       Optional<StepResult> wait = ownOrApproved(run, target,
@@ -93,7 +96,7 @@ public final class WriteCircleCiVariables implements Step {
       both(() -> circleci.projectVariables().set(project, spec.userVariable(), user),
           () -> circleci.projectVariables().set(project, spec.tokenVariable(), token.get()));
       lines.add(Prose.of(verb, names, " in the project's environment variables"));
-      return new StepResult.Done(Map.of(), lines);
+      return new StepResult.Done(written, lines);
     }
     String name = spec.circleciContext().get();
     Ensured<Context> context = circleci.contexts().ensure(owner(run, circleci), name);
@@ -113,7 +116,8 @@ public final class WriteCircleCiVariables implements Step {
     both(() -> circleci.contexts().putVariable(contextId, spec.userVariable(), user),
         () -> circleci.contexts().putVariable(contextId, spec.tokenVariable(), token.get()));
     lines.add(Prose.of(verb, names, " in the context ", code(name)));
-    return new StepResult.Done(Map.of(Facts.CONTEXT_ID, contextId), lines);
+    return new StepResult.Done(Map.of(Facts.CONTEXT_ID, contextId, Facts.WRITTEN_AT,
+        run.now().toString()), lines);
   }
 
   /**

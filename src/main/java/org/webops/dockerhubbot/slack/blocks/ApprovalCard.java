@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.webops.dockerhubbot.provisioning.RunStore;
 import org.webops.dockerhubbot.workflow.CredentialKind;
+import org.webops.dockerhubbot.workflow.CredentialTimes;
 import org.webops.dockerhubbot.workflow.Decision;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
 import org.webops.dockerhubbot.workflow.RequestSpec;
@@ -54,6 +55,12 @@ public final class ApprovalCard {
    */
   public static List<LayoutBlock> build(ProvisioningRequest request, RunStore.Snapshot run,
       Setting setting) {
+    return build(request, run, CredentialTimes.none(), setting);
+  }
+
+  /** @param times when the credential's token expires and was last rotated, once it exists */
+  public static List<LayoutBlock> build(ProvisioningRequest request, RunStore.Snapshot run,
+      CredentialTimes times, Setting setting) {
     BlockIds ids = new BlockIds(request.state().name().toLowerCase() + "-" + run.progress());
     RequestSpec spec = request.spec();
     List<LayoutBlock> blocks = new ArrayList<>();
@@ -71,7 +78,13 @@ public final class ApprovalCard {
           ":test_tube: *Dry run*: every write to Docker Hub and CircleCI is described in the"
               + " thread instead of done.")))));
     }
-    if (request.state() == RequestState.PENDING_APPROVAL || request.decision().isEmpty()) {
+    if (request.decision().isEmpty() && request.state() != RequestState.PENDING_APPROVAL) {
+      blocks.add(section(s -> s.blockId(ids.of("decision")).text(markdownText(
+          request.state() == RequestState.WITHDRAWN
+              ? ":leftwards_arrow_with_hook: Withdrawn by " + SlackText.user(request.requester())
+                  + " before a decision."
+              : ":hourglass: Expired without a decision; nothing was made."))));
+    } else if (request.decision().isEmpty()) {
       String id = Long.toString(request.id());
       blocks.add(actions(a -> a.blockId(ids.of(DECISION_BLOCK)).elements(List.of(
           button(b -> b.actionId(APPROVE_ACTION).text(plainText("Approve")).value(id)
@@ -86,8 +99,9 @@ public final class ApprovalCard {
         && request.state() != RequestState.REJECTED && request.decision().isPresent()) {
       blocks.add(section(s -> s.blockId(ids.of("progress"))
           .text(markdownText(RunChecklist.text(request, run)))));
-      RunChecklist.buttons(request, run.steps(), ids).ifPresent(blocks::add);
+      RunChecklist.buttons(request, run, ids).ifPresent(blocks::add);
     }
+    blocks.addAll(CredentialBlocks.of(request, run, times, ids));
     return blocks;
   }
 

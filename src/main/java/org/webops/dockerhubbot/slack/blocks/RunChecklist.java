@@ -35,13 +35,18 @@ public final class RunChecklist {
 
   public static String text(ProvisioningRequest request, RunStore.Snapshot run) {
     List<StepRecord> steps = run.steps();
-    StringBuilder text = new StringBuilder("*Progress*");
-    if (request.state() == RequestState.DONE) {
+    OperationKind kind = run.operation().map(Operation::kind).orElse(OperationKind.PROVISION);
+    StringBuilder text = new StringBuilder(switch (kind) {
+      case PROVISION -> "*Progress*";
+      case ROTATE -> "*Rotation*";
+      case REVOKE -> "*Revocation*";
+    });
+    Optional<Operation.Status> status = run.operation().map(Operation::status);
+    if (status.map(s -> s == Operation.Status.DONE).orElse(request.state() == RequestState.DONE)) {
       text.append(" — done");
-    } else if (request.state() == RequestState.FAILED) {
+    } else if (failed(request, run)) {
       text.append(" — stopped");
     }
-    OperationKind kind = run.operation().map(Operation::kind).orElse(OperationKind.PROVISION);
     for (StepId id : Plans.of(kind, request.spec().kind()).steps()) {
       Optional<StepRecord> step = steps.stream().filter(s -> s.step() == id).findFirst();
       text.append('\n').append(line(id, step));
@@ -64,16 +69,19 @@ public final class RunChecklist {
     };
   }
 
-  static Optional<LayoutBlock> buttons(ProvisioningRequest request, List<StepRecord> steps,
+  static Optional<LayoutBlock> buttons(ProvisioningRequest request, RunStore.Snapshot run,
       BlockIds ids) {
     String id = Long.toString(request.id());
-    if (request.state() == RequestState.FAILED) {
+    if (failed(request, run)) {
       return Optional.of(block(ids, button(b -> b.actionId(RETRY_ACTION).text(plainText("Retry"))
           .value(id).style("primary"))));
     }
-    if (request.state() != RequestState.IN_PROGRESS) {
+    boolean open = run.operation().map(op -> op.status() == Operation.Status.OPEN)
+        .orElse(request.state() == RequestState.IN_PROGRESS);
+    if (!open) {
       return Optional.empty();
     }
+    List<StepRecord> steps = run.steps();
     Optional<StepId> waiting = steps.stream().filter(s -> s.status() == StepStatus.WAITING)
         .map(StepRecord::step).findFirst();
     if (waiting.equals(Optional.of(StepId.VERIFY_SIGN_UP))) {
@@ -92,6 +100,12 @@ public final class RunChecklist {
           .text(plainText("Check now")).value(id))));
     }
     return Optional.empty();
+  }
+
+  /** The newest operation stopped at a step and waits for Retry. */
+  private static boolean failed(ProvisioningRequest request, RunStore.Snapshot run) {
+    return run.operation().map(op -> op.status() == Operation.Status.FAILED)
+        .orElse(request.state() == RequestState.FAILED);
   }
 
   private static LayoutBlock block(BlockIds ids, BlockElement... buttons) {

@@ -20,6 +20,19 @@ public final class SlackIds {
   public static final String SIGN_UP_AGAIN_ACTION = "sign-up-again-action";
   public static final String REPLACE_VARIABLES_ACTION = "replace-variables-action";
 
+  public static final String CREDENTIAL_BLOCK = "credential-block";
+  public static final String ROTATE_ACTION = "rotate-action";
+  public static final String REVOKE_ACTION = "revoke-action";
+
+  public static final String ROTATE_MODAL = "rotate-modal";
+  public static final String SEND_LINK_BLOCK = "send-link-block";
+  public static final String SEND_LINK_ACTION = "send-link-action";
+  public static final String SEND_LINK_VALUE = "send-link";
+
+  public static final String REVOKE_MODAL = "revoke-modal";
+  public static final String REVOKE_REASON_BLOCK = "revoke-reason-block";
+  public static final String REVOKE_REASON_ACTION = "revoke-reason-action";
+
   public static final String REJECT_MODAL = "reject-modal";
   public static final String REJECT_REASON_BLOCK = "reject-reason-block";
   public static final String REJECT_REASON_ACTION = "reject-reason-action";

@@ -10,7 +10,15 @@ public final class SlackText {
   private static final DateTimeFormatter FALLBACK_TIME =
       DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+  /** The most characters a section's text may have. */
+  public static final int SECTION_MAX = 3000;
+
   private SlackText() {}
+
+  /** The text cut to {@code max} characters, with an ellipsis when cut. */
+  public static String shorten(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
 
   public static String user(String userId) {
     return "<@" + userId + ">";
@@ -23,6 +31,13 @@ public final class SlackText {
   /** A time that each reader's Slack shows in their own time zone, with a UTC fallback. */
   public static String time(Instant at) {
     return "<!date^" + at.getEpochSecond() + "^{time}|" + FALLBACK_TIME.format(at) + ">";
+  }
+
+  /** A date that each reader's Slack shows in their own words, with an ISO fallback. */
+  public static String date(Instant at) {
+    return "<!date^" + at.getEpochSecond() + "^{date_short_pretty}|"
+        + java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(at.atZone(ZoneOffset.UTC))
+        + ">";
   }
 
   /** Escapes the three characters mrkdwn treats as control characters. */

@@ -16,18 +16,20 @@ import org.webops.dockerhubbot.slack.blocks.RequestModal;
 import org.webops.dockerhubbot.slack.views.ModalMetadata;
 import org.webops.dockerhubbot.workflow.CredentialKinds;
 
-/** {@code /dockerhub-user <subcommand>}: opens the request modal or answers ephemerally. */
+/** {@code /dockerhub-user <subcommand>}: opens a modal or answers ephemerally. */
 public final class DockerhubUserCommand implements SlashCommandHandler {
   private static final Logger log = LoggerFactory.getLogger(DockerhubUserCommand.class);
 
   private final RequestQueries queries;
+  private final CredentialCommands credentials;
   private final SlackMessenger messenger;
   private final boolean dryRun;
   private final CredentialKinds kinds;
 
-  public DockerhubUserCommand(RequestQueries queries, SlackMessenger messenger, boolean dryRun,
-      CredentialKinds kinds) {
+  public DockerhubUserCommand(RequestQueries queries, CredentialCommands credentials,
+      SlackMessenger messenger, boolean dryRun, CredentialKinds kinds) {
     this.queries = queries;
+    this.credentials = credentials;
     this.messenger = messenger;
     this.dryRun = dryRun;
     this.kinds = kinds;
@@ -45,8 +47,9 @@ public final class DockerhubUserCommand implements SlashCommandHandler {
       case "list" -> ctx.ack(queries.list(user));
       case "status" -> ctx.ack(argument.map(queries::status)
           .orElse("Which pipeline? Use `/dockerhub-user status gh/my-org/my-repo`."));
-      case "rotate", "revoke" -> ctx.ack("`" + subcommand + "` is not here yet: it comes with"
-          + " the token lifecycle. Until then, ask in the webops channel.");
+      case "rotate" -> credentials.rotate(argument, request, ctx);
+      case "revoke" -> credentials.revoke(argument, request, ctx);
+      case "withdraw" -> credentials.withdraw(argument, request, ctx);
       case "help" -> ctx.ack(HelpMessage.text(Optional.empty()));
       default -> ctx.ack(HelpMessage.text(Optional.of(words.get(0))));
     };

@@ -21,4 +21,13 @@ public record ModalMetadata(Optional<String> originChannel) {
     }
     return new ModalMetadata(Optional.of(privateMetadata));
   }
+
+  /** The request id the rotate, revoke and reject modals carry; empty when it is not one. */
+  public static Optional<Long> requestId(String privateMetadata) {
+    try {
+      return Optional.of(Long.parseLong(privateMetadata));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
 }

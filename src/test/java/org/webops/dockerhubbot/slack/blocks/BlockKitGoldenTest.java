@@ -94,7 +94,7 @@ class BlockKitGoldenTest {
   }
 
   @Test
-  void approvalCard_failedAtAStep_reasonEscapedAndRetryButton() throws Exception {
+  void approvalCard_failedAtAStep_reasonEscapedRetryAndRevokeButtons() throws Exception {
     assertRunCard("approval-card-run-failed", CredentialKind.ORG_TOKEN, RequestState.FAILED, 4,
         done(StepId.CREATE_ORG_TOKEN), StepRecord.failed(StepId.WRITE_CIRCLECI, "CircleCI PUT"
             + " /api/v2/context/ctx-1/environment-variable/DOCKER_USER answered 403: no access to"
@@ -102,7 +102,7 @@ class BlockKitGoldenTest {
   }
 
   @Test
-  void approvalCard_organisationTokenDone_allStepsDoneNoButtons() throws Exception {
+  void approvalCard_organisationTokenDone_allStepsDoneRotateAndRevokeButtons() throws Exception {
     assertRunCard("approval-card-run-done", CredentialKind.ORG_TOKEN, RequestState.DONE, 8,
         done(StepId.CREATE_ORG_TOKEN), done(StepId.WRITE_CIRCLECI), done(StepId.DELIVER));
   }
@@ -119,7 +119,7 @@ class BlockKitGoldenTest {
       default -> Operation.Status.OPEN;
     };
     Operation operation = new Operation(7, 42, OperationKind.PROVISION, status, "U0APPROVER",
-        DECIDED);
+        DECIDED, Optional.empty(), "");
     Golden.assertMatches(getClass(), golden, ApprovalCard.build(
         request(kind, state, Optional.of(new Decision("U0APPROVER", DECIDED, Optional.empty())),
             false),
@@ -164,7 +164,7 @@ class BlockKitGoldenTest {
     }
     assertThat(next).isEqualTo(again); // deterministic
     assertThat(first.getAsJsonArray("actions")).isEqualTo(next.getAsJsonArray("actions"))
-        .hasToString("[\"retry-action\"]");
+        .hasToString("[\"retry-action\",\"revoke-action\"]");
   }
 
   @Test
