@@ -204,7 +204,7 @@ public final class Wiring implements AutoCloseable {
       app.start(); // auth.test now, so that a bad token stops start-up instead of the first click
       started.push(app::stop);
       BoltHandler bolt = new BoltHandler(app,
-          new RequestSignature(config.slackSigningSecret().orElseThrow().reveal(), clock));
+          new RequestSignature(config.slackSigningSecret().orElseThrow().reveal(), java.time.Clock.systemUTC()));
       routes.add(r -> r.post("/slack/events", bolt));
     }
     web = new WebServer(config.port(), new ClientAddress(config.trustedProxyHops()), routes)

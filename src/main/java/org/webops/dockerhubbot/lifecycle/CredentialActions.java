@@ -91,6 +91,19 @@ public final class CredentialActions {
         : Move.by(user, clock.instant(), "rotation asked"), sendLink && !link);
   }
 
+  /**
+   * Why {@code user} may not rotate or revoke the request, when that is known without asking
+   * Slack: the command refuses before it opens a confirmation nobody could submit. Empty when
+   * the user may, or when only the submission can tell.
+   */
+  public Optional<String> refusedBeforeConfirmation(ProvisioningRequest request, String user,
+      Transition move) {
+    return authority.ifKnown(request, user)
+        .flatMap(standing -> refuse(request, user, standing, move, move == Transition.REVOKE
+            ? "revoke it" : "rotate its token"))
+        .map(outcome -> ((Outcome.Refused) outcome).why());
+  }
+
   /** Rotation by the bot, ahead of expiry; false when it is not the time or not possible. */
   public boolean rotateAutomatically(ProvisioningRequest request, Instant expiresAt) {
     if (!Transition.ROTATE.startsFrom(request.state())

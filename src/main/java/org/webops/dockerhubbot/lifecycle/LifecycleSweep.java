@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.notices.Notice;
 import org.webops.dockerhubbot.provisioning.Operation;
 import org.webops.dockerhubbot.provisioning.RunStore;
@@ -133,11 +134,14 @@ public final class LifecycleSweep {
       return false;
     }
     Duration nearest = passed.get(passed.size() - 1);
-    if (!occurrences.claim(key + nearest, Optional.of(requestId), now, notices.apply(nearest))) {
+    AuditEvent audit = new AuditEvent(requestId, Move.BOT, "REMINDED", key.substring(0,
+        key.indexOf(':')) + " " + nearest, now);
+    if (!occurrences.claim(key + nearest, Optional.of(requestId), now, notices.apply(nearest),
+        Optional.of(audit))) {
       return false;
     }
-    passed.subList(0, passed.size() - 1).forEach(skipped ->
-        occurrences.claim(key + skipped, Optional.of(requestId), now, List.of()));
+    passed.subList(0, passed.size() - 1).forEach(skipped -> occurrences.claim(key + skipped,
+        Optional.of(requestId), now, List.of(), Optional.empty()));
     return true;
   }
 

@@ -3,6 +3,7 @@ package org.webops.dockerhubbot.lifecycle;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.notices.Notice;
 
 /**
@@ -10,6 +11,10 @@ import org.webops.dockerhubbot.notices.Notice;
  * claim an occurrence's key does it, with its notices committed in the same transaction.
  */
 public interface Occurrences {
-  /** @return true for the one caller that claimed {@code key} now */
-  boolean claim(String key, Optional<Long> requestId, Instant at, List<Notice> notices);
+  /**
+   * @param audit the row that records what was done, written with the claim
+   * @return true for the one caller that claimed {@code key} now
+   */
+  boolean claim(String key, Optional<Long> requestId, Instant at, List<Notice> notices,
+      Optional<AuditEvent> audit);
 }

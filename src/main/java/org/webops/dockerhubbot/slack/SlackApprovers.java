@@ -53,6 +53,14 @@ public final class SlackApprovers implements Approvers, HealthCheck {
     return members.get(KEY).contains(userId);
   }
 
+  @Override
+  public Optional<Boolean> isApproverIfKnown(String userId) {
+    if (closedBecause != null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(members.getIfPresent(KEY)).map(set -> set.contains(userId));
+  }
+
   /** Slack confirmed the approval channel is private: its members approve from now on. */
   public void channelConfirmed() {
     closedBecause = null;

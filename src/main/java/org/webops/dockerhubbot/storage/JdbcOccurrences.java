@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.lifecycle.Occurrences;
 import org.webops.dockerhubbot.notices.Notice;
 
@@ -16,7 +17,8 @@ public final class JdbcOccurrences implements Occurrences {
   }
 
   @Override
-  public boolean claim(String key, Optional<Long> requestId, Instant at, List<Notice> notices) {
+  public boolean claim(String key, Optional<Long> requestId, Instant at, List<Notice> notices,
+      Optional<AuditEvent> audit) {
     if (jdbc.queryOne("SELECT occurrence FROM occurrences WHERE occurrence = ?",
         row -> row.getString(1), key).isPresent()) {
       return false; // the common case, every minute: no failed insert for it
@@ -26,6 +28,9 @@ public final class JdbcOccurrences implements Occurrences {
         Jdbc.update(connection, "INSERT INTO occurrences (occurrence, request_id, at)"
             + " VALUES (?, ?, ?)", key, requestId.orElse(null), at);
         JdbcNotices.insert(connection, notices, at);
+        if (audit.isPresent()) {
+          JdbcAuditLog.insert(connection, audit.get());
+        }
         return true;
       });
     } catch (StorageException e) {

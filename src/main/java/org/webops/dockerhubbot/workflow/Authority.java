@@ -45,6 +45,15 @@ public final class Authority {
     }
   }
 
+  /** Where the user stands if that is known without asking Slack; empty otherwise. */
+  public java.util.Optional<Standing> ifKnown(ProvisioningRequest request, String user) {
+    if (request.requester().equals(user)) {
+      return java.util.Optional.of(new Standing.Requester());
+    }
+    return approvers.isApproverIfKnown(user)
+        .map(approver -> approver ? new Standing.Approver() : new Standing.Outsider());
+  }
+
   /** Whether someone standing so may act as {@code role}. */
   public static boolean holds(Standing standing, Role role) {
     return switch (role) {

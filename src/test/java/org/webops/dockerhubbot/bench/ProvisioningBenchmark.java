@@ -23,8 +23,8 @@ import org.webops.dockerhubbot.workflow.RequestState;
 /**
  * How long an organisation-token run takes from approval to done when every Docker Hub and
  * CircleCI answer takes {@code LATENCY}, against the floor set by the calls that must follow one
- * another: login (first run only), list tokens, create the token, list the project's variables,
- * then the two variables at once. Slack answers at once; its messages are off the run's path.
+ * another: login (first run only), create the token (nothing to look for first: the run has made
+ * no token before), list the project's variables, then the two variables at once. Slack answers at once; its messages are off the run's path.
  */
 public final class ProvisioningBenchmark {
   private static final Duration LATENCY =
@@ -46,9 +46,9 @@ public final class ProvisioningBenchmark {
       List<Long> warm = new ArrayList<>(millis.subList(1, millis.size()));
       Collections.sort(warm);
       long median = warm.get(warm.size() / 2);
-      long floorCold = 5 * LATENCY.toMillis();
-      long floorWarm = 4 * LATENCY.toMillis();
-      long allSequential = 6 * LATENCY.toMillis();
+      long floorCold = 4 * LATENCY.toMillis();
+      long floorWarm = 3 * LATENCY.toMillis();
+      long allSequential = 5 * LATENCY.toMillis();
       System.out.printf("Organisation-token run, approval to done, each API answer %d ms:%n",
           LATENCY.toMillis());
       System.out.printf("  first run (admin login included): %d ms; floor of sequential calls"

@@ -100,6 +100,15 @@ final class Bots implements AutoCloseable {
     return name;
   }
 
+  /** Submits a modal about the card's request as {@code user}, as Slack does. */
+  void submitModal(BotProcess bot, FakeSlack.Call card, String user, String callbackId,
+      com.fasterxml.jackson.databind.node.ObjectNode values) throws IOException {
+    try (Response response = bot.send(SlackRequests.viewSubmission(user, callbackId,
+        Long.toString(requestId(card)), values))) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+  }
+
   /** The text of the card's last rewrite, if any. */
   Optional<String> lastUpdate(FakeSlack.Call card) {
     List<FakeSlack.Call> updates = slack.calls("chat.update").stream()

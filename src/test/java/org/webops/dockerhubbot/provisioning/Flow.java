@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.Response;
+import org.webops.dockerhubbot.slack.blocks.SlackIds;
 import org.webops.dockerhubbot.testing.Await;
 import org.webops.dockerhubbot.testing.FakeSlack;
 import org.webops.dockerhubbot.testing.ModalValues;
@@ -88,6 +91,72 @@ final class Flow {
       assertThat(response.code()).isEqualTo(200);
     }
     return name;
+  }
+
+  /** Submits the rotation modal as {@code user}, as Slack sends it after views.open. */
+  void rotate(String user, boolean sendLink) throws Exception {
+    ObjectNode box = JSON.createObjectNode().put("type", "checkboxes");
+    ArrayNode selected = box.putArray("selected_options");
+    if (sendLink) {
+      selected.addObject().put("value", SlackIds.SEND_LINK_VALUE).putObject("text")
+          .put("type", "plain_text").put("text", "Send me the new token");
+    }
+    ObjectNode values = JSON.createObjectNode();
+    values.putObject(SlackIds.SEND_LINK_BLOCK).set(SlackIds.SEND_LINK_ACTION, box);
+    submitModal(user, SlackIds.ROTATE_MODAL, values);
+  }
+
+  /** Submits the revocation modal as {@code user} with a reason. */
+  String revoke(String user, String reason) throws Exception {
+    ObjectNode values = JSON.createObjectNode();
+    values.putObject(SlackIds.REVOKE_REASON_BLOCK)
+        .set(SlackIds.REVOKE_REASON_ACTION, SlackRequests.textValue(reason));
+    return submitModal(user, SlackIds.REVOKE_MODAL, values);
+  }
+
+  private String submitModal(String user, String callbackId, ObjectNode values)
+      throws Exception {
+    try (Response response = bot().send(SlackRequests.viewSubmission(user, callbackId,
+        Long.toString(requestId), values))) {
+      assertThat(response.code()).isEqualTo(200);
+      return response.body().string();
+    }
+  }
+
+  /** Runs {@code /dockerhub-user <text>} as {@code user}; returns the ack's body. */
+  String command(String user, String text) throws Exception {
+    try (Response response = bot().send(SlackRequests.slashCommand(user, ORIGIN, text,
+        slack().responseUrl("command-" + (++clicks))))) {
+      assertThat(response.code()).isEqualTo(200);
+      return response.body().string();
+    }
+  }
+
+  /** Direct messages the bot sent {@code user}. */
+  List<String> directTo(String user) {
+    return slack().calls("chat.postMessage").stream()
+        .filter(call -> user.equals(call.param("channel"))).map(call -> call.param("text"))
+        .toList();
+  }
+
+  String awaitDirect(String user, String text) {
+    return Await.first(() -> directTo(user).stream().filter(t -> t.contains(text)).findFirst(),
+        "a direct message to " + user + " with \"" + text + "\"");
+  }
+
+  /** A service user's request through sign-up and invitation to done; returns its Docker ID. */
+  String serviceUserDone() throws Exception {
+    submitAndApprove(serviceUser());
+    awaitCard("Account created and e-mail verified*: Waiting for <@" + APPROVER + ">");
+    JsonNode signUp = openLink("Sign-up for request #" + requestId);
+    String dockerId = OpenedLinks.field(signUp, "Docker ID");
+    bot().dockerhub().signUp(dockerId, OpenedLinks.field(signUp, "Password"));
+    click(APPROVER, "signed-up-action");
+    awaitCard("Invitation accepted, member of the team*: Waiting");
+    bot().dockerhub().acceptInvite(dockerId);
+    click(APPROVER, "check-membership-action");
+    awaitState(RequestState.DONE);
+    return dockerId;
   }
 
   ProvisioningRequest request() {

@@ -20,6 +20,7 @@ public final class RunningBot implements BeforeEachCallback, AfterEachCallback {
   private FakeSlack slack;
   private TestBot bot;
   private final org.webops.dockerhubbot.Tuning tuning;
+  private final Map<String, String> overrides;
 
   public RunningBot() {
     this(TestBot.TUNING);
@@ -27,14 +28,24 @@ public final class RunningBot implements BeforeEachCallback, AfterEachCallback {
 
   /** With other timings, e.g. a longer API timeout so that a test can stop the bot mid-call. */
   public RunningBot(org.webops.dockerhubbot.Tuning tuning) {
+    this(tuning, Map.of());
+  }
+
+  /** With settings of its own, e.g. {@code ROTATION_GRACE}. */
+  public RunningBot(Map<String, String> overrides) {
+    this(TestBot.TUNING, overrides);
+  }
+
+  public RunningBot(org.webops.dockerhubbot.Tuning tuning, Map<String, String> overrides) {
     this.tuning = tuning;
+    this.overrides = Map.copyOf(overrides);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     dir = Files.createTempDirectory("running-bot");
     slack = new FakeSlack();
-    bot = new TestBot(dir, slack, Map.of(), tuning);
+    bot = new TestBot(dir, slack, overrides, tuning);
   }
 
   @Override
@@ -48,6 +59,11 @@ public final class RunningBot implements BeforeEachCallback, AfterEachCallback {
 
   public TestBot bot() {
     return bot;
+  }
+
+  /** Where the bot's H2 file lives: a second bot on it is a second instance on one database. */
+  public Path dataDir() {
+    return dir;
   }
 
   public FakeSlack slack() {

@@ -47,13 +47,15 @@ final class CredentialTokens {
       Function<String, Prose> what, TokenApi api, Function<String, FreshTokens.FreshToken> create) {
     long id = run.requestId();
     List<TokenRecord> records = store.tokens(id);
-    List<TokenApi.Listed> listed = api.list();
+    List<TokenRecord> earlier = records.stream()
+        .filter(record -> record.kind() == kind && record.mayExist() && madeBy(record, run))
+        .toList();
+    // Only an earlier attempt of this operation can have left a token: without one there is
+    // nothing to look for, and the create is the first call.
+    List<TokenApi.Listed> listed = earlier.isEmpty() ? List.of() : api.list();
     List<Prose> lines = new ArrayList<>();
     Optional<TokenApi.Listed> kept = Optional.empty();
-    for (TokenRecord record : records) {
-      if (record.kind() != kind || !record.mayExist() || !madeBy(record, run)) {
-        continue;
-      }
+    for (TokenRecord record : earlier) {
       Optional<TokenApi.Listed> found =
           listed.stream().filter(token -> isOf(record, token)).findFirst();
       if (found.isPresent() && kept.isEmpty() && found.get().active()

@@ -80,13 +80,16 @@ public final class WriteCircleCiVariables implements Step {
     List<Prose> lines = new ArrayList<>();
     if (spec.circleciContext().isEmpty()) {
       ProjectSlug project = ProjectSlug.of(spec.pipeline());
-      List<ProjectEnvVar> existing = circleci.projectVariables().list(project);
+      String target = "project:" + PipelineKey.of(spec.pipeline());
+      // Variables this request wrote before (a rotation, a retry) are overwritten without a
+      // look: nobody else's value can be in the way.
+      List<ProjectEnvVar> existing = ours(run, target) ? List.of()
+          : circleci.projectVariables().list(project);
       if (!run.dryRun() && holds(existing, spec.userVariable(), user)
           && holds(existing, spec.tokenVariable(), token.get())) {
         return StepResult.Done.with(names, " already hold these values in the project")
             .withFacts(written);
       }
-      String target = "project:" + PipelineKey.of(spec.pipeline());
       Optional<StepResult> wait = ownOrApproved(run, target,
           existing.stream().map(ProjectEnvVar::name).collect(Collectors.toSet()),
           Prose.of("the project's environment variables"), lines);
@@ -105,7 +108,7 @@ public final class WriteCircleCiVariables implements Step {
       lines.add(Prose.of(run.dryRun() ? "Dry run: would create" : "Created", " the context ",
           code(name)));
     }
-    Set<String> existing = context.created() ? Set.of()
+    Set<String> existing = context.created() || ours(run, "context:" + contextId) ? Set.of()
         : circleci.contexts().listVariables(contextId).stream().map(ContextVariable::variable)
             .collect(Collectors.toSet());
     Optional<StepResult> wait = ownOrApproved(run, "context:" + contextId, existing,
@@ -118,6 +121,15 @@ public final class WriteCircleCiVariables implements Step {
     lines.add(Prose.of(verb, names, " in the context ", code(name)));
     return new StepResult.Done(Map.of(Facts.CONTEXT_ID, contextId, Facts.WRITTEN_AT,
         run.now().toString()), lines);
+  }
+
+  /** Whether this request has written both its variables into the target before. */
+  private boolean ours(RunContext run, String target) {
+    RequestSpec spec = run.request().spec();
+    Set<String> written = credentials.variables(run.requestId()).stream()
+        .filter(v -> v.target().equals(target)).map(CredentialStore.WrittenVariable::name)
+        .collect(Collectors.toSet());
+    return written.containsAll(List.of(spec.userVariable(), spec.tokenVariable()));
   }
 
   /**

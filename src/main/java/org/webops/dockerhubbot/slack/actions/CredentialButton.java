@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.slack.AsyncWork;
 import org.webops.dockerhubbot.slack.SlackCallFailedException;
 import org.webops.dockerhubbot.slack.SlackMessenger;
+import org.webops.dockerhubbot.lifecycle.CredentialActions;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
+import org.webops.dockerhubbot.workflow.Transition;
 import org.webops.dockerhubbot.workflow.RequestRepository;
 import org.webops.dockerhubbot.workflow.RequestState;
 
@@ -26,19 +28,23 @@ public final class CredentialButton implements BlockActionHandler {
   private static final Logger log = LoggerFactory.getLogger(CredentialButton.class);
 
   private final String actionId;
+  private final Transition move;
   private final String verb;
   private final Set<RequestState> from;
   private final Function<ProvisioningRequest, View> modal;
   private final RequestRepository requests;
+  private final CredentialActions actions;
   private final SlackMessenger messenger;
   private final AsyncWork async;
 
   /** @param from the states in which the modal opens at all */
-  public CredentialButton(String actionId, String verb, Set<RequestState> from,
+  public CredentialButton(String actionId, Transition move, Set<RequestState> from,
       Function<ProvisioningRequest, View> modal, RequestRepository requests,
-      SlackMessenger messenger, AsyncWork async) {
+      CredentialActions actions, SlackMessenger messenger, AsyncWork async) {
     this.actionId = actionId;
-    this.verb = verb;
+    this.move = move;
+    this.verb = move.name().toLowerCase();
+    this.actions = actions;
     this.from = Set.copyOf(from);
     this.modal = modal;
     this.requests = requests;
@@ -59,6 +65,13 @@ public final class CredentialButton implements BlockActionHandler {
           + ", so there is nothing to " + verb + ".")
           .orElse("I can't find request #" + requestId + ".");
       async.run("replying to a " + verb + " click", () -> CardButton.respond(ctx, text));
+      return ctx.ack();
+    }
+    Optional<String> refused = actions.refusedBeforeConfirmation(found.get(),
+        request.getPayload().getUser().getId(), move);
+    if (refused.isPresent()) {
+      async.run("replying to a " + verb + " click",
+          () -> CardButton.respond(ctx, ":no_entry: " + refused.get()));
       return ctx.ack();
     }
     try {

@@ -17,6 +17,7 @@ import org.webops.dockerhubbot.slack.blocks.RevokeModal;
 import org.webops.dockerhubbot.slack.blocks.RotateModal;
 import org.webops.dockerhubbot.slack.blocks.SlackText;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
+import org.webops.dockerhubbot.workflow.Transition;
 import org.webops.dockerhubbot.workflow.RequestRepository;
 
 /**
@@ -41,12 +42,13 @@ public final class CredentialCommands {
 
   Response rotate(Optional<String> pipeline, SlashCommandRequest request,
       SlashCommandContext ctx) {
-    return confirm("rotate", pipeline, request, ctx, found -> RotateModal.build(found, grace));
+    return confirm("rotate", Transition.ROTATE, pipeline, request, ctx,
+        found -> RotateModal.build(found, grace));
   }
 
   Response revoke(Optional<String> pipeline, SlashCommandRequest request,
       SlashCommandContext ctx) {
-    return confirm("revoke", pipeline, request, ctx, RevokeModal::build);
+    return confirm("revoke", Transition.REVOKE, pipeline, request, ctx, RevokeModal::build);
   }
 
   Response withdraw(Optional<String> pipeline, SlashCommandRequest request,
@@ -60,11 +62,17 @@ public final class CredentialCommands {
         + " will not be decided on, and the pipeline is free again."));
   }
 
-  private Response confirm(String verb, Optional<String> pipeline, SlashCommandRequest request,
-      SlashCommandContext ctx, Function<ProvisioningRequest, View> modal) {
+  private Response confirm(String verb, Transition move, Optional<String> pipeline,
+      SlashCommandRequest request, SlashCommandContext ctx,
+      Function<ProvisioningRequest, View> modal) {
     Optional<ProvisioningRequest> found = live(pipeline);
     if (found.isEmpty()) {
       return ctx.ack(missing(verb, pipeline));
+    }
+    Optional<String> refused = actions.refusedBeforeConfirmation(found.get(),
+        request.getPayload().getUserId(), move);
+    if (refused.isPresent()) {
+      return ctx.ack(":no_entry: " + refused.get());
     }
     try {
       messenger.openView(request.getPayload().getTriggerId(), modal.apply(found.get()));
