@@ -7,4 +7,7 @@ public interface AuditLog {
   void record(AuditEvent event);
 
   List<AuditEvent> forRequest(long requestId);
+
+  /** The request's newest {@code limit} entries, oldest of them first, and the total count. */
+  AuditTrail recent(long requestId, int limit);
 }

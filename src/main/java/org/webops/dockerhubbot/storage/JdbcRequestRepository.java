@@ -145,6 +145,15 @@ public final class JdbcRequestRepository implements RequestRepository {
   }
 
   @Override
+  public List<Credential> credentials(int limit) {
+    return jdbc.query("SELECT " + COLUMNS + ", expires_at FROM requests WHERE state IN (?, ?, ?)"
+            + " ORDER BY expires_at NULLS LAST, id LIMIT " + Math.max(1, limit),
+        row -> new Credential(RequestRows.map(row),
+            Optional.ofNullable(Jdbc.instant(row, "expires_at"))),
+        RequestState.CREDENTIALS.stream().map(Enum::name).toArray());
+  }
+
+  @Override
   public List<ProvisioningRequest> inStates(Set<RequestState> states, int limit) {
     if (states.isEmpty()) {
       return List.of();

@@ -62,6 +62,15 @@ public interface RequestRepository {
    */
   List<Expiring> expiringBefore(Instant before, int limit);
 
+  /** A credential (live, rotating or expired) and when its token expires, if it has one. */
+  record Credential(ProvisioningRequest request, Optional<Instant> expiresAt) {}
+
+  /**
+   * Credentials ({@link RequestState#CREDENTIALS}), soonest expiry first; those without an
+   * expiry (a dry run makes no token) last.
+   */
+  List<Credential> credentials(int limit);
+
   /** Requests in these states, oldest first. */
   List<ProvisioningRequest> inStates(java.util.Set<RequestState> states, int limit);
 

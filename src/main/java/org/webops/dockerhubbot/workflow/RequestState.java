@@ -28,6 +28,13 @@ public enum RequestState {
   public static final Set<RequestState> HOLDS_PIPELINE = EnumSet.of(PENDING_APPROVAL, APPROVED,
       IN_PROGRESS, FAILED, DONE, ROTATING, EXPIRED, REVOKING);
 
+  /** States in which the request's credential exists: live, being rotated, or expired. */
+  public static final Set<RequestState> CREDENTIALS = EnumSet.of(DONE, ROTATING, EXPIRED);
+
+  /** States of a request still on its way to a credential, or on its way out. */
+  public static final Set<RequestState> IN_FLIGHT = EnumSet.of(PENDING_APPROVAL, APPROVED,
+      IN_PROGRESS, FAILED, REVOKING);
+
   public boolean holdsPipeline() {
     return HOLDS_PIPELINE.contains(this);
   }

@@ -73,6 +73,11 @@ final class InMemoryRequests implements RequestRepository {
   }
 
   @Override
+  public List<Credential> credentials(int limit) {
+    throw new UnsupportedOperationException("not the runner's");
+  }
+
+  @Override
   public List<ProvisioningRequest> inStates(Set<RequestState> states, int limit) {
     throw new UnsupportedOperationException("not the runner's");
   }

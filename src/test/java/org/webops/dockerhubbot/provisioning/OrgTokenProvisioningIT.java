@@ -62,15 +62,15 @@ class OrgTokenProvisioningIT {
   }
 
   @Test
-  void statusCommand_afterTheRun_showsTheSteps() throws Exception {
+  void statusCommand_afterTheRun_showsTheCredentialNotTheFinishedSteps() throws Exception {
     flow.submitAndApprove(Flow.orgToken());
     flow.awaitState(RequestState.DONE);
 
     try (Response response = flow.bot().send(SlackRequests.slashCommand(Flow.REQUESTER,
         Flow.ORIGIN, "status " + Flow.PIPELINE, flow.slack().responseUrl("status")))) {
       assertThat(response.code()).isEqualTo(200);
-      assertThat(response.body().string()).contains("*done*", "Progress* — done",
-          ":white_check_mark: CircleCI variables written");
+      assertThat(response.body().string()).contains("*State:* done",
+          "*Token:* `circleci-opg-refunds-r" + flow.id() + "-g1`").doesNotContain("*Progress*");
     }
   }
 }

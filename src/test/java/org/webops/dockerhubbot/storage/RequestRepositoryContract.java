@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.webops.dockerhubbot.text.Prose;
 import org.webops.dockerhubbot.audit.AuditEvent;
+import org.webops.dockerhubbot.audit.AuditTrail;
 import org.webops.dockerhubbot.notices.Notice;
 import org.webops.dockerhubbot.notices.Prewritten;
 import org.webops.dockerhubbot.provisioning.StepId;
@@ -301,6 +302,63 @@ abstract class RequestRepositoryContract {
         .containsExactly(other, second, first);
     assertThat(requests.mineOrPending("U1", 1)).extracting(ProvisioningRequest::id)
         .as("at most one of each kind").containsExactly(other, second);
+  }
+
+  @Test
+  void credentials_liveRotatingAndExpired_soonestExpiryFirstThoseWithoutLastOthersLeftOut() {
+    // given
+    long later = create("U1", Optional.empty(), spec("gh/org/later"), false, NOW).id();
+    long dryRun = create("U1", Optional.empty(), spec("gh/org/dry"), true, NOW).id();
+    long expired = create("U1", Optional.empty(), spec("gh/org/expired"), false, NOW).id();
+    long rotating = create("U1", Optional.empty(), spec("gh/org/rotating"), false, NOW).id();
+    long pending = create("U1", Optional.empty(), spec("gh/org/pending"), false, NOW).id();
+    long revoked = create("U1", Optional.empty(), spec("gh/org/revoked"), false, NOW).id();
+    credential(later, RequestState.DONE, NOW.plus(30, ChronoUnit.DAYS));
+    credential(dryRun, RequestState.DONE, null);
+    credential(expired, RequestState.EXPIRED, NOW.minus(1, ChronoUnit.DAYS));
+    credential(rotating, RequestState.ROTATING, NOW.plus(5, ChronoUnit.DAYS));
+    credential(revoked, RequestState.REVOKED, NOW.plus(1, ChronoUnit.DAYS));
+
+    // when
+    List<RequestRepository.Credential> all = requests.credentials(10);
+
+    // then
+    assertThat(all).extracting(c -> c.request().id())
+        .containsExactly(expired, rotating, later, dryRun).doesNotContain(pending, revoked);
+    assertThat(all.get(0).expiresAt()).contains(NOW.minus(1, ChronoUnit.DAYS));
+    assertThat(all.get(3).expiresAt()).isEmpty();
+    assertThat(requests.credentials(2)).extracting(c -> c.request().id())
+        .containsExactly(expired, rotating);
+  }
+
+  @Test
+  void auditRecent_moreEntriesThanTheLimit_newestInOrderWithTheTotal() {
+    // given: the request's own row, twelve more, and rows of another request
+    long id = create("U1", Optional.empty(), spec("gh/org/audited"), false, NOW).id();
+    long other = create("U2", Optional.empty(), spec("gh/org/other"), false, NOW).id();
+    for (int i = 1; i <= 12; i++) {
+      audit.record(new AuditEvent(id, "U" + i, "STEP_" + i, "", NOW.plusSeconds(i)));
+      audit.record(new AuditEvent(other, "bot", "OTHER", "", NOW.plusSeconds(i)));
+    }
+
+    // when
+    AuditTrail trail = audit.recent(id, 10);
+
+    // then
+    assertThat(trail.total()).isEqualTo(13);
+    assertThat(trail.latest()).extracting(AuditEvent::action)
+        .containsExactly("STEP_3", "STEP_4", "STEP_5", "STEP_6", "STEP_7", "STEP_8", "STEP_9",
+            "STEP_10", "STEP_11", "STEP_12");
+    assertThat(trail.latest().get(9)).isEqualTo(
+        new AuditEvent(id, "U12", "STEP_12", "", NOW.plusSeconds(12)));
+    assertThat(audit.recent(other, 100).latest()).hasSize(13);
+    assertThat(audit.recent(Long.MAX_VALUE, 10)).isEqualTo(new AuditTrail(List.of(), 0));
+  }
+
+  /** Puts a request where a run would have left it, with its token's expiry. */
+  private void credential(long id, RequestState state, Instant expiresAt) {
+    TestDatabases.update(db, "UPDATE requests SET state = ?, expires_at = ? WHERE id = ?",
+        state.name(), expiresAt == null ? null : expiresAt.atOffset(java.time.ZoneOffset.UTC), id);
   }
 
   private static <T> List<T> concurrently(int count, Callable<T> task) throws Exception {

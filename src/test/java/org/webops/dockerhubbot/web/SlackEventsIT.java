@@ -156,7 +156,8 @@ class SlackEventsIT {
       assertThat(json.path("response_type").asText("ephemeral")).isEqualTo("ephemeral");
       assertThat(json.path("text").asText()).contains("/dockerhub-user new", "/dockerhub-user list",
           "/dockerhub-user status", "/dockerhub-user rotate", "/dockerhub-user revoke",
-          "/dockerhub-user help");
+          "/dockerhub-user withdraw", "/dockerhub-user drift", "/dockerhub-user help")
+          .doesNotContainIgnoringCase("not here yet");
       if (text.equals("frobnicate")) {
         assertThat(json.path("text").asText()).startsWith("I don't know `frobnicate`.");
       }

@@ -12,14 +12,22 @@ public final class HelpMessage {
         .map(word -> "I don't know `" + SlackText.escape(word.replace("`", "'")) + "`. ")
         .orElse("");
     return intro + "*/dockerhub-user* gives a CircleCI pipeline its own Docker Hub credential,"
-        + " approved by a second webops member.\n"
-        + "• `/dockerhub-user new [pipeline]` ask for a credential (opens a form)\n"
-        + "• `/dockerhub-user list` your requests and those waiting for approval\n"
-        + "• `/dockerhub-user status <pipeline>` where a pipeline's request stands\n"
-        + "• `/dockerhub-user rotate <pipeline>` new token, CircleCI updated, old token deleted"
-        + " (approvers)\n"
-        + "• `/dockerhub-user revoke <pipeline>` delete the token, team membership and CircleCI"
-        + " variables (approvers)\n"
-        + "• `/dockerhub-user help` this help";
+        + " approved by a second webops member, and looks after it until it is revoked.\n"
+        + "• `/dockerhub-user new [pipeline]` — ask for a credential (opens a form)\n"
+        + "• `/dockerhub-user list` — live credentials by soonest expiry, then requests in"
+        + " flight\n"
+        + "• `/dockerhub-user status <pipeline>` — a pipeline's credential: token, scope,"
+        + " expiry, CircleCI variables and its audit trail\n"
+        + "• `/dockerhub-user rotate <pipeline>` — approvers or the requester: a new token,"
+        + " CircleCI updated, the old token deleted\n"
+        + "• `/dockerhub-user revoke <pipeline>` — approvers: delete the token, team membership"
+        + " and CircleCI variables\n"
+        + "• `/dockerhub-user withdraw <pipeline>` — the requester, while the request waits for"
+        + " approval\n"
+        + "• `/dockerhub-user drift` — approvers: check Docker Hub and CircleCI against what the"
+        + " bot made\n"
+        + "• `/dockerhub-user help` — this help\n"
+        + "The App Home tab shows your requests and, for approvers, what waits for a decision"
+        + " and what expires soon.";
   }
 }

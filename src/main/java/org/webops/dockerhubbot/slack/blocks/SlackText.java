@@ -10,6 +10,9 @@ public final class SlackText {
   private static final DateTimeFormatter FALLBACK_TIME =
       DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+  private static final DateTimeFormatter FALLBACK_DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
   /** The most characters a section's text may have. */
   public static final int SECTION_MAX = 3000;
 
@@ -38,6 +41,33 @@ public final class SlackText {
     return "<!date^" + at.getEpochSecond() + "^{date_short_pretty}|"
         + java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(at.atZone(ZoneOffset.UTC))
         + ">";
+  }
+
+  /** A date and time that each reader's Slack shows in their own words, with a UTC fallback. */
+  public static String dateTime(Instant at) {
+    return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|"
+        + FALLBACK_DATE_TIME.format(at) + ">";
+  }
+
+  /**
+   * Lines joined into as few texts as possible, each at most {@code max} characters; a line
+   * longer than that is shortened.
+   */
+  public static java.util.List<String> packed(java.util.List<String> lines, int max) {
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (String line : lines) {
+      String fitting = shorten(line, max);
+      if (text.length() > 0 && text.length() + 1 + fitting.length() > max) {
+        texts.add(text.toString());
+        text.setLength(0);
+      }
+      text.append(text.length() > 0 ? "\n" : "").append(fitting);
+    }
+    if (text.length() > 0) {
+      texts.add(text.toString());
+    }
+    return texts;
   }
 
   /** Escapes the three characters mrkdwn treats as control characters. */

@@ -44,9 +44,8 @@ public final class DockerhubUserCommand implements SlashCommandHandler {
     String user = request.getPayload().getUserId();
     return switch (subcommand) {
       case "new" -> openRequestModal(argument, request, ctx);
-      case "list" -> ctx.ack(queries.list(user));
-      case "status" -> ctx.ack(argument.map(queries::status)
-          .orElse("Which pipeline? Use `/dockerhub-user status gh/my-org/my-repo`."));
+      case "list" -> ctx.ack(queries.list());
+      case "status" -> ctx.ack(queries.status(argument));
       case "rotate" -> credentials.rotate(argument, request, ctx);
       case "revoke" -> credentials.revoke(argument, request, ctx);
       case "withdraw" -> credentials.withdraw(argument, request, ctx);

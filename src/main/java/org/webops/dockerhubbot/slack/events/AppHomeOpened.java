@@ -10,7 +10,7 @@ import org.webops.dockerhubbot.slack.SlackMessenger;
 import org.webops.dockerhubbot.slack.blocks.AppHomeView;
 import org.webops.dockerhubbot.slack.commands.RequestQueries;
 
-/** Publishes the App Home tab when a user opens it. */
+/** Publishes the App Home tab when a user opens it, after the ack. */
 public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent> {
   private final RequestQueries queries;
   private final SlackMessenger messenger;
@@ -32,7 +32,6 @@ public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent>
   }
 
   private void publish(String user) {
-    RequestQueries.MineAndWaiting lists = queries.mineAndWaiting(user);
-    messenger.publishHome(user, AppHomeView.build(lists.mine(), lists.waiting()));
+    messenger.publishHome(user, AppHomeView.build(queries.home(user)));
   }
 }

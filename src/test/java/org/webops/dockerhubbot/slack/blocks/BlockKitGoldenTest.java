@@ -8,7 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.webops.dockerhubbot.audit.AuditEvent;
+import org.webops.dockerhubbot.audit.AuditTrail;
+import org.webops.dockerhubbot.provisioning.CredentialStore;
+import org.webops.dockerhubbot.workflow.CredentialTimes;
+import org.webops.dockerhubbot.workflow.RequestRepository;
 import org.webops.dockerhubbot.provisioning.Operation;
 import org.webops.dockerhubbot.provisioning.RunStore;
 import org.webops.dockerhubbot.provisioning.StepId;
@@ -32,6 +38,7 @@ class BlockKitGoldenTest {
   private static final Instant STEPS_FROM = Instant.parse("2026-11-26T10:43:05Z");
   /** When the step that runs, waits or failed on a card began. */
   private static final Instant RUN_AT = Instant.parse("2026-11-26T11:05:41Z");
+  private static final Instant EXPIRES = Instant.parse("2027-02-24T10:43:06Z");
   private static final ApprovalCard.Setting SETTING = new ApprovalCard.Setting("exampleorg", "ci-pullers");
 
   private static ProvisioningRequest request(CredentialKind kind, RequestState state,
@@ -210,10 +217,113 @@ class BlockKitGoldenTest {
   }
 
   @Test
-  void appHome_mineAndWaiting_matchesGolden() throws Exception {
+  void appHome_plainRequester_onlyTheirRequests() throws Exception {
     ProvisioningRequest pending =
         request(CredentialKind.ORG_TOKEN, RequestState.PENDING_APPROVAL, Optional.empty(), false);
-    Golden.assertMatches(getClass(), "app-home", AppHomeView.build(List.of(pending), List.of()));
+    Golden.assertMatches(getClass(), "app-home", AppHomeView.build(new AppHomeView.Content(
+        List.of(pending), Optional.empty(), Optional.empty())));
+  }
+
+  @Test
+  void appHome_approver_waitingForTheirDecisionAndExpiringWithRotateButtons() throws Exception {
+    ProvisioningRequest other = withId(request(CredentialKind.SERVICE_USER,
+        RequestState.PENDING_APPROVAL, Optional.empty(), false), 43, "U0OTHER");
+    Decision approved = new Decision("U0APPROVER", DECIDED, Optional.empty());
+    ProvisioningRequest done = request(CredentialKind.ORG_TOKEN, RequestState.DONE,
+        Optional.of(approved), false);
+    ProvisioningRequest rotating = withId(request(CredentialKind.ORG_TOKEN, RequestState.ROTATING,
+        Optional.of(approved), false), 44, "U0OTHER");
+    ProvisioningRequest expired = withId(request(CredentialKind.SERVICE_USER,
+        RequestState.EXPIRED, Optional.of(approved), false), 45, "U0OTHER");
+    Golden.assertMatches(getClass(), "app-home-approver", AppHomeView.build(
+        new AppHomeView.Content(List.of(), Optional.of(new AppHomeView.ForApprover(List.of(other),
+            List.of(new RequestRepository.Expiring(expired, EXPIRES.minus(Duration.ofDays(3))),
+                new RequestRepository.Expiring(done, EXPIRES),
+                new RequestRepository.Expiring(rotating, EXPIRES.plus(Duration.ofDays(2)))))),
+            Optional.empty())));
+  }
+
+  @Test
+  void statusView_organisationTokenDone_everyFieldNamesOnlyAndTheAuditTrail() throws Exception {
+    ProvisioningRequest done = request(CredentialKind.ORG_TOKEN, RequestState.DONE,
+        Optional.of(new Decision("U0APPROVER", DECIDED, Optional.empty())), false);
+    Operation provisioned = new Operation(7, 42, OperationKind.PROVISION, Operation.Status.DONE,
+        "U0APPROVER", DECIDED, Optional.empty(), "");
+    Golden.assertMatches(getClass(), "status-org-token-done", StatusView.build(
+        new StatusView.Facts(done, new CredentialTimes(Optional.of(EXPIRES), Optional.empty()),
+            List.of("circleci-app-r42-g1"), List.of(
+                new CredentialStore.WrittenVariable("project:gh/example/app", "DOCKER_ACCESS_TOKEN",
+                    Optional.empty()),
+                new CredentialStore.WrittenVariable("project:gh/example/app", "DOCKER_USER",
+                    Optional.empty())),
+            Optional.empty(), new AuditTrail(List.of(
+                new AuditEvent(42L, "U0APPROVER", "APPROVED", "", DECIDED),
+                new AuditEvent(42L, "bot", "RUN_STARTED", "", STEPS_FROM),
+                new AuditEvent(42L, "bot", "DONE", "", RUN_AT)), 14),
+            new RunStore.Snapshot(Optional.of(provisioned), List.of(), 8, Optional.empty()))));
+  }
+
+  @Test
+  void statusView_serviceUserRotating_contextVariablesAndTheOpenRotation() throws Exception {
+    ProvisioningRequest rotating = request(CredentialKind.SERVICE_USER, RequestState.ROTATING,
+        Optional.of(new Decision("U0APPROVER", DECIDED, Optional.empty())), false);
+    Operation rotation = new Operation(9, 42, OperationKind.ROTATE, Operation.Status.OPEN,
+        "U0REQUESTER", RUN_AT, Optional.empty(), "");
+    Golden.assertMatches(getClass(), "status-service-user-rotating", StatusView.build(
+        new StatusView.Facts(rotating, new CredentialTimes(Optional.of(EXPIRES),
+            Optional.of(RUN_AT)), List.of("circleci-app-r42-g1", "circleci-app-r42-g2"), List.of(
+                new CredentialStore.WrittenVariable("context:ctx-1", "DOCKER_ACCESS_TOKEN",
+                    Optional.empty()),
+                new CredentialStore.WrittenVariable("context:ctx-1", "DOCKER_USER",
+                    Optional.empty())),
+            Optional.of("ciexampleapp"), new AuditTrail(List.of(
+                new AuditEvent(42L, "U0REQUESTER", "ROTATE_REQUESTED", "", RUN_AT)), 1),
+            new RunStore.Snapshot(Optional.of(rotation), List.of(done(StepId.CREATE_PERSONAL_TOKEN)),
+                12, Optional.empty()))));
+  }
+
+  @Test
+  void credentialList_liveBySoonestExpiryThenInFlight() throws Exception {
+    Decision approved = new Decision("U0APPROVER", DECIDED, Optional.empty());
+    Golden.assertMatches(getClass(), "credential-list", CredentialList.build(
+        new CredentialList.Facts(List.of(
+            new RequestRepository.Credential(withId(request(CredentialKind.SERVICE_USER,
+                RequestState.EXPIRED, Optional.of(approved), false), 40, "U0OTHER"),
+                Optional.of(EXPIRES.minus(Duration.ofDays(3)))),
+            new RequestRepository.Credential(request(CredentialKind.ORG_TOKEN, RequestState.DONE,
+                Optional.of(approved), false), Optional.of(EXPIRES)),
+            new RequestRepository.Credential(withId(request(CredentialKind.ORG_TOKEN,
+                RequestState.DONE, Optional.of(approved), true), 41, "U0OTHER"),
+                Optional.empty())), false,
+            List.of(withId(request(CredentialKind.ORG_TOKEN, RequestState.PENDING_APPROVAL,
+                Optional.empty(), false), 46, "U0OTHER")), true)));
+  }
+
+  @Test
+  void credentialList_nothing_saysSo() {
+    assertThat(GsonFactory.createSnakeCase().toJson(CredentialList.build(new CredentialList.Facts(List.of(), false,
+        List.of(), false)))).contains("_none yet: `/dockerhub-user new` asks for one_", "_none_");
+  }
+
+  /** The same request under another id, pipeline and requester. */
+  private static ProvisioningRequest withId(ProvisioningRequest request, long id,
+      String requester) {
+    RequestSpec spec = request.spec();
+    return new ProvisioningRequest(id, requester, request.originChannel(), new RequestSpec(
+        "gh/example/app-" + id, spec.kind(), spec.scope(), spec.repositories(),
+        spec.circleciContext(), spec.userVariable(), spec.tokenVariable(), spec.lifetimeDays(),
+        spec.reason()), request.dryRun(), request.state(), request.decision(), request.card(),
+        request.createdAt(), request.project());
+  }
+
+  @Test
+  void helpMessage_everyCommand_listedAndNothingPromised() {
+    assertThat(HelpMessage.text(Optional.empty())).contains("`/dockerhub-user new [pipeline]`",
+        "`/dockerhub-user list`", "`/dockerhub-user status <pipeline>`",
+        "`/dockerhub-user rotate <pipeline>`", "`/dockerhub-user revoke <pipeline>`",
+        "`/dockerhub-user withdraw <pipeline>`", "`/dockerhub-user drift` — approvers: check"
+            + " Docker Hub and CircleCI against what the bot made", "`/dockerhub-user help`")
+        .doesNotContainIgnoringCase("not here yet").doesNotContainIgnoringCase("come with");
   }
 
   @Test

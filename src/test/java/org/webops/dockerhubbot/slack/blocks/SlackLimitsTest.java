@@ -8,6 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.webops.dockerhubbot.audit.AuditEvent;
+import org.webops.dockerhubbot.audit.AuditTrail;
+import org.webops.dockerhubbot.provisioning.CredentialStore;
+import org.webops.dockerhubbot.provisioning.Operation;
+import org.webops.dockerhubbot.workflow.CredentialTimes;
+import org.webops.dockerhubbot.workflow.OperationKind;
+import org.webops.dockerhubbot.workflow.RequestRepository;
 import org.webops.dockerhubbot.text.Prose;
 import org.webops.dockerhubbot.provisioning.RunStore;
 import org.webops.dockerhubbot.provisioning.StepId;
@@ -64,7 +71,64 @@ class SlackLimitsTest {
           Optional.empty()));
     }
 
-    assertThat(SlackLimits.ofView(AppHomeView.build(many, many))).isEmpty();
+    List<RequestRepository.Expiring> expiring = many.stream()
+        .map(request -> new RequestRepository.Expiring(request, AT)).toList();
+
+    assertThat(SlackLimits.ofView(AppHomeView.build(new AppHomeView.Content(many,
+        Optional.of(new AppHomeView.ForApprover(many, expiring)),
+        Optional.of("x".repeat(3000)))))).isEmpty();
+  }
+
+  @Test
+  void statusView_largestValidRequestWithLongLabelsAndATenLineTrail_withinLimits() {
+    RequestSpec spec = largestValidSpec();
+    List<AuditEvent> trail = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      trail.add(new AuditEvent(Long.MAX_VALUE, "U".repeat(20), "A".repeat(200), "", AT));
+    }
+    List<CredentialStore.WrittenVariable> variables = List.of(
+        new CredentialStore.WrittenVariable("context:" + "c".repeat(200), "U".repeat(100),
+            Optional.empty()),
+        new CredentialStore.WrittenVariable("context:" + "c".repeat(200), "T".repeat(100),
+            Optional.empty()));
+    List<StepRecord> steps = new ArrayList<>();
+    for (StepId step : StepId.values()) {
+      steps.add(new StepRecord(step, StepStatus.WAITING, Prose.of("<&>".repeat(2000)), Map.of(),
+          AT));
+    }
+    for (RequestState state : RequestState.values()) {
+      ProvisioningRequest request = new ProvisioningRequest(Long.MAX_VALUE, "U0REQUESTER",
+          Optional.of("C0GENERAL"), spec, false, state, Optional.of(new Decision("U0APPROVER", AT,
+              Optional.empty())), Optional.empty(), AT, Optional.empty());
+      Operation open = new Operation(1, Long.MAX_VALUE, OperationKind.ROTATE,
+          Operation.Status.OPEN, "U0APPROVER", AT, Optional.empty(), "");
+      StatusView.Facts facts = new StatusView.Facts(request,
+          new CredentialTimes(Optional.of(AT), Optional.of(AT)),
+          List.of("l".repeat(100), "m".repeat(100)), variables, Optional.of("d".repeat(30)),
+          new AuditTrail(trail, Integer.MAX_VALUE),
+          new RunStore.Snapshot(Optional.of(open), steps, 999, Optional.empty()));
+
+      assertThat(SlackLimits.ofMessage(StatusView.build(facts))).as(state.name()).isEmpty();
+    }
+  }
+
+  @Test
+  void credentialList_twentyLongestSlugsInEachPart_withinLimits() {
+    List<RequestRepository.Credential> credentials = new ArrayList<>();
+    List<ProvisioningRequest> inFlight = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      RequestSpec spec = new RequestSpec("gh/" + "o".repeat(98) + "/" + "r".repeat(96) + i,
+          CredentialKind.SERVICE_USER, TokenScope.READ_ONLY, List.of(), Optional.empty(),
+          "DOCKER_USER", "DOCKER_ACCESS_TOKEN", 90, "test");
+      ProvisioningRequest request = new ProvisioningRequest(Long.MAX_VALUE - i, "U".repeat(20),
+          Optional.empty(), spec, false, RequestState.EXPIRED, Optional.empty(),
+          Optional.empty(), AT, Optional.empty());
+      credentials.add(new RequestRepository.Credential(request, Optional.of(AT)));
+      inFlight.add(request);
+    }
+
+    assertThat(SlackLimits.ofMessage(CredentialList.build(new CredentialList.Facts(credentials,
+        true, inFlight, true)))).isEmpty();
   }
 
   @Test
