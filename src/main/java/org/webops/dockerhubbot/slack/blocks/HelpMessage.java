@@ -20,6 +20,7 @@ public final class HelpMessage {
         + " (approvers)\n"
         + "• `/dockerhub-user revoke <pipeline>` delete the token, team membership and CircleCI"
         + " variables (approvers)\n"
+        + "• `/dockerhub-user drift` what changed in Docker Hub and CircleCI (approvers)\n"
         + "• `/dockerhub-user help` this help";
   }
 }
