@@ -44,8 +44,11 @@ import org.webops.dockerhubbot.secretlinks.KeptSecrets;
 import org.webops.dockerhubbot.secretlinks.SecretLinkDelivery;
 import org.webops.dockerhubbot.secretlinks.SecretLinks;
 
-/** The API clients and every step of every plan; the sign-up step also serves a button. */
-record RunWiring(Plans plans, SignUpDetails signUp) {
+/**
+ * The API clients and every step of every plan; the sign-up step also serves a button, the
+ * clients the drift check.
+ */
+record RunWiring(Plans plans, SignUpDetails signUp, Apis apis) {
   private static final Duration PROJECT_LOOKUP_TIMEOUT = Duration.ofMillis(1500);
   /** How long a token's value may wait in memory between its creation and its link. */
   private static final Duration FRESH_TOKENS = Duration.ofDays(30);
@@ -83,7 +86,7 @@ record RunWiring(Plans plans, SignUpDetails signUp) {
         new DeleteTokens(apis, kept, credentials, tokens, settings),
         new RemoveMembership(apis, credentials, settings),
         new DeleteCircleCiVariables(apis, credentials),
-        new ForgetPassword(kept, credentials))), signUp);
+        new ForgetPassword(kept, credentials))), signUp, apis);
   }
 
   /** The clients a run uses: real ones, and dry-run ones for requests made in dry run. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.EnumSet;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
+import org.webops.dockerhubbot.drift.DriftReporting;
 import org.webops.dockerhubbot.lifecycle.CredentialActions;
 import org.webops.dockerhubbot.provisioning.RunControl;
 import org.webops.dockerhubbot.slack.ApprovalChannelCheck;
@@ -27,6 +28,7 @@ import org.webops.dockerhubbot.slack.blocks.RotateModal;
 import org.webops.dockerhubbot.slack.blocks.SlackIds;
 import org.webops.dockerhubbot.slack.commands.CredentialCommands;
 import org.webops.dockerhubbot.slack.commands.DockerhubUserCommand;
+import org.webops.dockerhubbot.slack.commands.DriftCommand;
 import org.webops.dockerhubbot.slack.commands.RequestQueries;
 import org.webops.dockerhubbot.slack.events.AppHomeOpened;
 import org.webops.dockerhubbot.slack.listeners.ActionListeners;
@@ -82,7 +84,7 @@ record SlackWiring(Slack slack, SlackMessenger messenger, SlackApprovers approve
   /** What the listeners call. */
   record Services(RequestService requests, RunControl control, CredentialActions credentials,
       RequestRepository store, RequestQueries queries, RequestAnnouncer announcer,
-      AsyncWork async) {}
+      DriftReporting drift, AsyncWork async) {}
 
   /** Every listener, by kind, with the services they call. */
   Listeners listeners(Config config, Services with) {
@@ -91,8 +93,9 @@ record SlackWiring(Slack slack, SlackMessenger messenger, SlackApprovers approve
     Duration grace = config.lifecycle().rotationGrace();
     return new Listeners(
         new CommandListeners(new DockerhubUserCommand(with.queries(), new CredentialCommands(
-            with.store(), with.credentials(), messenger, grace), messenger, config.dryRun(),
-            config.credentialKinds())),
+            with.store(), with.credentials(), messenger, grace),
+            new DriftCommand(with.drift(), async, config.approvalChannel()), messenger,
+            config.dryRun(), config.credentialKinds())),
         new ActionListeners(new RejectButton(with.store(), messenger, async), List.of(
             CardButton.approve(with.requests(), async),
             CardButton.control(SlackIds.RETRY_ACTION, "Retry", control::retry, async),

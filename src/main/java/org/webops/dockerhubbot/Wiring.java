@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.audit.AuditLog;
 import org.webops.dockerhubbot.http.HttpClients;
 import org.webops.dockerhubbot.http.Sleeper;
+import org.webops.dockerhubbot.drift.DriftCheck;
+import org.webops.dockerhubbot.drift.DriftReporting;
+import org.webops.dockerhubbot.drift.DriftSettings;
 import org.webops.dockerhubbot.lifecycle.CredentialActions;
 import org.webops.dockerhubbot.lifecycle.LifecycleSweep;
 import org.webops.dockerhubbot.notices.NoticeRelay;
@@ -51,6 +55,7 @@ import org.webops.dockerhubbot.storage.Database;
 import org.webops.dockerhubbot.storage.JdbcAuditLog;
 import org.webops.dockerhubbot.storage.JdbcCardStore;
 import org.webops.dockerhubbot.storage.JdbcCredentialStore;
+import org.webops.dockerhubbot.storage.JdbcDriftReports;
 import org.webops.dockerhubbot.storage.JdbcKeptSecretStore;
 import org.webops.dockerhubbot.storage.JdbcNotices;
 import org.webops.dockerhubbot.storage.JdbcOccurrences;
@@ -138,8 +143,8 @@ public final class Wiring implements AutoCloseable {
     SlackMessenger messenger = slack.messenger();
     ScheduledExecutorService relayThread =
         Executors.newSingleThreadScheduledExecutor(named("slack-outbox"));
-    NoticeRelay notices = new NoticeRelay(outbox, new SlackNoticeSender(messenger, requests),
-        relayThread, instance);
+    NoticeRelay notices = new NoticeRelay(outbox, new SlackNoticeSender(messenger, requests,
+        config.approvalChannel()), relayThread, instance);
     started.push(() -> {
       notices.close();
       relayThread.shutdown();
@@ -165,8 +170,9 @@ public final class Wiring implements AutoCloseable {
     ExecutorService callsPool = Executors.newFixedThreadPool(4, named("api-calls"));
     ScheduledExecutorService heartbeats =
         Executors.newSingleThreadScheduledExecutor(named("run-heartbeat"));
+    JdbcCredentialStore credentials = new JdbcCredentialStore(data);
     RunWiring run = RunWiring.build(config, tuning, http, clock, new RunWiring.Stores(
-        new JdbcCredentialStore(data), runs, kept, secretLinks,
+        credentials, runs, kept, secretLinks,
         new SlackLinkDelivery(messenger, config.approvalChannel())), callsPool);
     OperationRunner runner = new OperationRunner(requests, runs, run.plans(), progress,
         runsPool, heartbeats, Sleeper.REAL, clock, tuning.runner(), instance);
@@ -188,9 +194,12 @@ public final class Wiring implements AutoCloseable {
     App app = slack.app(config);
     CredentialActions credentialActions = new CredentialActions(requests, runs, authority,
         runner, progress, audit, clock);
+    DriftReporting drift = new DriftReporting(new DriftCheck(requests, credentials, runs,
+        run.apis().hub(), run.apis().circleci(), driftSettings(config), clock),
+        new JdbcDriftReports(data), authority, audit, notices::nudge, clock);
     slack.listeners(config, new SlackWiring.Services(service, control, credentialActions,
         requests, new RequestQueries(requests, runs, new JdbcCredentialStore(data), audit,
-            slack.approvers(), clock), announcer, async)).register(app);
+            slack.approvers(), clock), announcer, drift, async)).register(app);
     LifecycleSweep lifecycle = new LifecycleSweep(requests, runs, new JdbcOccurrences(data),
         credentialActions, progress, config.lifecycle(), config.approverGroup(), clock);
 
@@ -237,11 +246,23 @@ public final class Wiring implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(
         () -> async.run("looking after credentials", lifecycle::sweep),
         0, tuning.lifecycleInterval().toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        () -> async.run("the daily drift check", drift::daily),
+        0, tuning.lifecycleInterval().toMillis(), TimeUnit.MILLISECONDS);
     web.ready();
 
     log.info("Credential kinds: {}", config.credentialKinds().describe());
     log.info("dockerhub-user-bot serving on port {} after {} ms ({})", web.port(),
         java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), config);
+  }
+
+  /** What the drift check looks at: organisation tokens only when the admin may list them. */
+  private static DriftSettings driftSettings(Config config) {
+    Optional<String> admin = config.dockerhubAdmin()
+        instanceof Config.AdminCredential.OwnerPassword owner
+        ? Optional.of(owner.username()) : Optional.empty();
+    return new DriftSettings(config.dockerhubOrg(), config.dockerhubTeam(), admin.isPresent(),
+        admin);
   }
 
   private void startSocketMode(Config config, App app) {

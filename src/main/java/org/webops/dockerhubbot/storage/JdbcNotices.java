@@ -27,7 +27,7 @@ public final class JdbcNotices implements NoticeStore {
     for (Notice notice : notices) {
       Jdbc.update(connection, "INSERT INTO outbox (request_id, audience, body, event, created_at,"
               + " next_attempt_at) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
-          notice.requestId(), notice.audience().name(),
+          notice.aboutARequest() ? notice.requestId() : null, notice.audience().name(),
           notice.event().getClass().getSimpleName(), StoredJson.write(notice.event()), at);
     }
   }
@@ -51,7 +51,8 @@ public final class JdbcNotices implements NoticeStore {
             + " o.event, o.attempts FROM outbox o WHERE o.delivered_at IS NULL"
             + " AND o.next_attempt_at <= CURRENT_TIMESTAMP"
             + " AND (o.lease_until IS NULL OR o.lease_until < CURRENT_TIMESTAMP)"
-            + " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.request_id = o.request_id"
+            + " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE (e.request_id = o.request_id"
+            + " OR e.request_id IS NULL AND o.request_id IS NULL)"
             + " AND e.delivered_at IS NULL AND e.id < o.id)"
             + " ORDER BY o.id LIMIT " + Math.max(1, limit),
         row -> new PendingNotice(row.getLong("id"), new Notice(row.getLong("request_id"),

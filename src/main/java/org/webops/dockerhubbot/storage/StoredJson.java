@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.webops.dockerhubbot.drift.DriftFinding;
+import org.webops.dockerhubbot.drift.DriftReported;
 import org.webops.dockerhubbot.lifecycle.LifecycleEvent;
 import org.webops.dockerhubbot.notices.NoticeEvent;
 import org.webops.dockerhubbot.notices.Prewritten;
@@ -36,7 +38,14 @@ final class StoredJson {
         new NamedType(LinkEvent.LinkOpened.class, "link_opened"),
         new NamedType(LinkEvent.LinkExpired.class, "link_expired"),
         new NamedType(LifecycleEvent.PendingReminder.class, "pending_reminder"),
-        new NamedType(LifecycleEvent.ExpiryReminder.class, "expiry_reminder"));
+        new NamedType(LifecycleEvent.ExpiryReminder.class, "expiry_reminder"),
+        new NamedType(DriftReported.class, "drift_reported"),
+        new NamedType(DriftFinding.OrgTokenMissing.class, "org_token_missing"),
+        new NamedType(DriftFinding.OrgTokenInactive.class, "org_token_inactive"),
+        new NamedType(DriftFinding.VariablesMissing.class, "variables_missing"),
+        new NamedType(DriftFinding.NotInTeam.class, "not_in_team"),
+        new NamedType(DriftFinding.OrphanToken.class, "orphan_token"),
+        new NamedType(DriftFinding.UnknownTeamMember.class, "unknown_team_member"));
   }
 
   private StoredJson() {}

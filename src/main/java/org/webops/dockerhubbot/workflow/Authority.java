@@ -34,6 +34,11 @@ public final class Authority {
     if (request.requester().equals(user)) {
       return new Standing.Requester();
     }
+    return of(user);
+  }
+
+  /** Where a user stands for something that is no request's (a drift check): never requester. */
+  public Standing of(String user) {
     try {
       return approvers.isApprover(user) ? new Standing.Approver() : new Standing.Outsider();
     } catch (ApproversUnavailableException e) {

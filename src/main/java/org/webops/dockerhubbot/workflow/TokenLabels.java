@@ -14,6 +14,11 @@ public final class TokenLabels {
 
   private TokenLabels() {}
 
+  /** Whether the label has the bot's prefix (a token the bot made, or one made to look so). */
+  public static boolean isBots(String label) {
+    return label != null && label.startsWith(PREFIX);
+  }
+
   public static String of(String pipeline, long requestId, int generation) {
     String suffix = "-r" + requestId + "-g" + generation;
     String repository = pipeline.substring(pipeline.lastIndexOf('/') + 1)

@@ -33,7 +33,7 @@ class LayeringTest {
         .layer("Storage").definedBy(ROOT + ".storage..")
         .layer("Core").definedBy(ROOT + ".workflow..", ROOT + ".provisioning..",
             ROOT + ".secretlinks..", ROOT + ".notices..", ROOT + ".audit..", ROOT + ".text..",
-            ROOT + ".health..", ROOT + ".lifecycle..")
+            ROOT + ".health..", ROOT + ".lifecycle..", ROOT + ".drift..")
         .layer("API clients").definedBy(ROOT + ".http..", ROOT + ".dockerhub..",
             ROOT + ".circleci..")
         .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
@@ -49,7 +49,7 @@ class LayeringTest {
   @Test
   void core_knowsNeitherSlackNorJavalinNorJdbc() {
     noClasses().that().resideInAnyPackage(ROOT + ".workflow..", ROOT + ".provisioning..",
-            ROOT + ".lifecycle..",
+            ROOT + ".lifecycle..", ROOT + ".drift..",
             ROOT + ".secretlinks..", ROOT + ".notices..", ROOT + ".audit..", ROOT + ".text..")
         .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "io.javalin..",
             "java.sql..", "javax.sql..", "org.flywaydb..", "com.zaxxer..")

@@ -99,7 +99,7 @@ class SlackNoticeSenderTest {
   }
 
   private SlackNoticeSender sender() {
-    return new SlackNoticeSender(messenger, requests);
+    return new SlackNoticeSender(messenger, requests, "C0APPROVAL");
   }
 
   private List<FakeSlack.Message> replies() {

@@ -119,6 +119,15 @@ public final class FakeCircleCi implements AutoCloseable {
     }
   }
 
+  /** Someone deletes a project variable in CircleCI's web UI. */
+  public void deleteProjectVariable(String slug, String name) {
+    synchronized (lock) {
+      if (projectVariables.getOrDefault(slug, new LinkedHashMap<>()).remove(name) == null) {
+        throw new IllegalStateException("no variable " + name + " in " + slug);
+      }
+    }
+  }
+
   /**
    * The variables (name to real value) of the context with this name (the first created, should
    * several owners have one); empty when there is no such context.

@@ -313,6 +313,42 @@ public final class FakeDockerHub implements AutoCloseable {
     }
   }
 
+  /** Someone deletes an organisation token in Docker Hub's web UI. */
+  public void removeOrgToken(String id) {
+    synchronized (lock) {
+      if (!orgTokens.removeIf(t -> t.id().equals(id))) {
+        throw new IllegalStateException("no organisation token " + id);
+      }
+    }
+  }
+
+  /** Someone deactivates an organisation token in Docker Hub's web UI (as PATCH is_active). */
+  public void deactivateOrgToken(String id) {
+    synchronized (lock) {
+      OrgToken t = orgTokens.stream().filter(token -> token.id().equals(id)).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no organisation token " + id));
+      orgTokens.set(orgTokens.indexOf(t), new OrgToken(t.id(), t.label(), t.createdBy(), false,
+          t.createdAt(), t.expiresAt(), t.resources(), t.token()));
+    }
+  }
+
+  /** Someone adds an organisation member to the team by hand (the old runbook). */
+  public void addToTeam(String username) {
+    synchronized (lock) {
+      addMemberLocked(username, "Member");
+      teams.get(lower(team)).add(canonical(username));
+    }
+  }
+
+  /** Someone removes a member from the team (not from the organisation) by hand. */
+  public void removeFromTeam(String username) {
+    synchronized (lock) {
+      if (!teams.get(lower(team)).removeIf(name -> name.equalsIgnoreCase(username))) {
+        throw new IllegalStateException(username + " is not in the team");
+      }
+    }
+  }
+
   public List<OrgToken> orgTokens() {
     synchronized (lock) {
       return List.copyOf(orgTokens);

@@ -24,6 +24,9 @@ public final class SlackIds {
   public static final String ROTATE_ACTION = "rotate-action";
   public static final String REVOKE_ACTION = "revoke-action";
 
+  /** A drift report's buttons for one credential: {@code drift-block.<request id>}. */
+  public static final String DRIFT_BLOCK = "drift-block";
+
   public static final String ROTATE_MODAL = "rotate-modal";
   public static final String SEND_LINK_BLOCK = "send-link-block";
   public static final String SEND_LINK_ACTION = "send-link-action";

@@ -22,14 +22,16 @@ public final class DockerhubUserCommand implements SlashCommandHandler {
 
   private final RequestQueries queries;
   private final CredentialCommands credentials;
+  private final DriftCommand drift;
   private final SlackMessenger messenger;
   private final boolean dryRun;
   private final CredentialKinds kinds;
 
   public DockerhubUserCommand(RequestQueries queries, CredentialCommands credentials,
-      SlackMessenger messenger, boolean dryRun, CredentialKinds kinds) {
+      DriftCommand drift, SlackMessenger messenger, boolean dryRun, CredentialKinds kinds) {
     this.queries = queries;
     this.credentials = credentials;
+    this.drift = drift;
     this.messenger = messenger;
     this.dryRun = dryRun;
     this.kinds = kinds;
@@ -49,6 +51,7 @@ public final class DockerhubUserCommand implements SlashCommandHandler {
       case "rotate" -> credentials.rotate(argument, request, ctx);
       case "revoke" -> credentials.revoke(argument, request, ctx);
       case "withdraw" -> credentials.withdraw(argument, request, ctx);
+      case "drift" -> drift.check(request, ctx);
       case "help" -> ctx.ack(HelpMessage.text(Optional.empty()));
       default -> ctx.ack(HelpMessage.text(Optional.of(words.get(0))));
     };
