@@ -82,7 +82,7 @@ record RunWiring(Plans plans, SignUpDetails signUp, Apis apis) {
         new AwaitGrace(config.lifecycle().rotationGrace()),
         new DeleteOldTokens(apis, kept, credentials, tokens, settings),
         new ReportRotation(tokens, links, credentials, config.dockerhubOrg()),
-        new StopOtherRuns(stores.runs()),
+        new StopOtherRuns(stores.runs(), stores.links()),
         new DeleteTokens(apis, kept, credentials, tokens, settings),
         new RemoveMembership(apis, credentials, settings),
         new DeleteCircleCiVariables(apis, credentials),

@@ -47,6 +47,9 @@ class ConfigTest {
     assertThat(config.circleciApiUrl()).isEqualTo("https://circleci.com/api/v2");
     assertThat(config.dryRun()).isFalse();
     assertThat(config.trustedProxyHops()).isZero();
+    assertThat(config.lifecycle().autoRotateBefore()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.lifecycle().rotationGrace()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.lifecycle().requestTtl()).isEqualTo(Duration.ofDays(7));
     assertThat(config.serviceUsersConfigured()).isFalse();
     assertThat(config.dockerhubAdmin()).isInstanceOf(Config.AdminCredential.OwnerPassword.class);
   }
@@ -68,6 +71,9 @@ class ConfigTest {
     env.put("CIRCLECI_API_URL", "http://127.0.0.1:1236/api/v2");
     env.put("DRY_RUN", "true");
     env.put("TRUSTED_PROXY_HOPS", "1");
+    env.put("AUTO_ROTATE_BEFORE", "P10D");
+    env.put("ROTATION_GRACE", "PT0S");
+    env.put("REQUEST_TTL", "P2D");
 
     // when
     Config config = Config.fromEnvironment(env);
@@ -87,6 +93,9 @@ class ConfigTest {
     assertThat(config.circleciApiUrl()).isEqualTo("http://127.0.0.1:1236/api/v2");
     assertThat(config.dryRun()).isTrue();
     assertThat(config.trustedProxyHops()).isEqualTo(1);
+    assertThat(config.lifecycle().autoRotateBefore()).isEqualTo(Duration.ofDays(10));
+    assertThat(config.lifecycle().rotationGrace()).isZero();
+    assertThat(config.lifecycle().requestTtl()).isEqualTo(Duration.ofDays(2));
     assertThat(config.toString()).doesNotContain(DATABASE_PASSWORD, "dckr_oat_abc", "xoxb-1-2-3");
   }
 
@@ -127,7 +136,13 @@ class ConfigTest {
         Arguments.of("DOCKERHUB_TEAM", "ab"),
         Arguments.of("DOCKERHUB_TEAM", "ci pullers"),
         Arguments.of("TRUSTED_PROXY_HOPS", "-1"),
-        Arguments.of("TRUSTED_PROXY_HOPS", "one"));
+        Arguments.of("TRUSTED_PROXY_HOPS", "one"),
+        Arguments.of("AUTO_ROTATE_BEFORE", "7 days"),
+        Arguments.of("AUTO_ROTATE_BEFORE", "P30D"),
+        Arguments.of("AUTO_ROTATE_BEFORE", "-P1D"),
+        Arguments.of("ROTATION_GRACE", "P2D"),
+        Arguments.of("REQUEST_TTL", "PT30M"),
+        Arguments.of("REQUEST_TTL", "P31D"));
   }
 
   @ParameterizedTest(name = "{0}={1}")

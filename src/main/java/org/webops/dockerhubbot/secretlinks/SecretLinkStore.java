@@ -23,6 +23,12 @@ public interface SecretLinkStore {
    */
   Optional<LinkInfo> findClaimable(String id, Instant now);
 
+  /**
+   * Ends every unclaimed link of the request now (its ciphertext cleared, its expiry now), as
+   * when the credential is revoked; says how many.
+   */
+  int expireUnclaimed(long requestId, Instant now);
+
   /** Whether the link was voided by a newer one and has not yet expired. */
   boolean isReplaced(String id, Instant now);
 

@@ -107,6 +107,17 @@ public final class SecretLinks {
     return new SecretLink(id, url, requestId, audienceUserId, expiresAt);
   }
 
+  /** Ends the request's unclaimed links (a revocation): nothing of it stays claimable. */
+  public int expireUnclaimed(long requestId) {
+    Instant now = clock.instant();
+    int ended = store.expireUnclaimed(requestId, now);
+    if (ended > 0) {
+      audit.record(new AuditEvent(requestId, ACTOR, "secret-links-ended", ended
+          + " unclaimed link(s) ended", now));
+    }
+    return ended;
+  }
+
   /** Whether a newer link voided this one (which has not expired yet). */
   public boolean isReplaced(String id) {
     return isWellFormedId(id) && store.isReplaced(id, clock.instant());

@@ -69,6 +69,21 @@ public final class JdbcSecretLinkStore implements SecretLinkStore {
   }
 
   @Override
+  public int expireUnclaimed(long requestId, Instant now) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE secret_links SET expires_at = ?,"
+            + " ciphertext = NULL, iv = NULL WHERE request_id = ? AND claimed_at IS NULL"
+            + " AND expires_at > ?")) {
+      ps.setObject(1, odt(now));
+      ps.setLong(2, requestId);
+      ps.setObject(3, odt(now));
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StorageException("could not end the links of request " + requestId, e);
+    }
+  }
+
+  @Override
   public boolean isReplaced(String id, Instant now) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT 1 FROM secret_links WHERE id = ?"

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webops.dockerhubbot.audit.AuditEvent;
+import org.webops.dockerhubbot.testing.Await;
 import org.webops.dockerhubbot.testing.FakeDockerHub;
+import org.webops.dockerhubbot.testing.OpenedLinks;
 import org.webops.dockerhubbot.testing.RunningBot;
 import org.webops.dockerhubbot.workflow.RequestState;
 
@@ -93,6 +95,26 @@ class RevocationIT {
     // then
     flow.awaitState(RequestState.REVOKED);
     assertThat(hub.orgTokens()).isEmpty();
+    assertThat(flow.bot().requests().findLive(Flow.PIPELINE, Optional.empty())).isEmpty();
+  }
+
+  @Test
+  void revoke_serviceUserWaitingForTheSignUp_endsTheRunAndItsSignUpLink() throws Exception {
+    // given: approved, the approver has the sign-up link but nobody signed up
+    flow.submitAndApprove(Flow.serviceUser());
+    flow.awaitCard("Account created and e-mail verified*: Waiting for <@" + Flow.APPROVER + ">");
+    String signUp = Await.first(() -> flow.linksTo(Flow.APPROVER).stream()
+        .filter(t -> t.contains("Sign-up for request #" + flow.id())).findFirst(), "sign-up link");
+
+    // when
+    flow.revoke(Flow.APPROVER, "not needed after all");
+
+    // then
+    flow.awaitState(RequestState.REVOKED);
+    assertThat(OpenedLinks.tryOpen(flow.bot().secretLinks(), signUp)).isEmpty();
+    assertThat(keptSecrets(flow.id())).isZero();
+    assertThat(hub.invites()).isEmpty();
+    flow.awaitThread("unclaimed one-time link of this request can no longer be opened");
     assertThat(flow.bot().requests().findLive(Flow.PIPELINE, Optional.empty())).isEmpty();
   }
 

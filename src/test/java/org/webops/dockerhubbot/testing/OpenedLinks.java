@@ -43,6 +43,16 @@ public final class OpenedLinks {
     }
   }
 
+  /** What claiming the link in {@code messageText} gives now: empty once it is gone. */
+  public static java.util.Optional<SecretLinks.Claimed> tryOpen(SecretLinks links,
+      String messageText) {
+    Matcher link = LINK.matcher(messageText);
+    if (!link.find()) {
+      throw new AssertionError("no one-time link in: " + messageText);
+    }
+    return links.claim(link.group(2), "127.0.0.1");
+  }
+
   /** The value of the field with this label. */
   public static String field(JsonNode payload, String label) {
     for (JsonNode field : payload.path("fields")) {
