@@ -15,7 +15,8 @@ import org.webops.dockerhubbot.web.WebServer;
 
 /**
  * The ack-latency baseline: Bolt in Javalin through the same adapter, with listeners that only
- * ack. Arguments: port, Slack API URL (a fake that answers auth.test).
+ * ack. Arguments: port, Slack API URL (a fake that answers auth.test), and how many milliseconds
+ * a modal submission waits before its ack (the one outside call the bot's ack path makes).
  */
 public final class BareBoltApp {
   private BareBoltApp() {}
@@ -27,8 +28,14 @@ public final class BareBoltApp {
     Slack slack = Slack.getInstance(slackConfig, new SlackHttpClient(new OkHttpClient()));
     App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(TestBot.BOT_TOKEN)
         .signingSecret(TestBot.SIGNING_SECRET).build());
+    long lookupMillis = args.length > 2 ? Long.parseLong(args[2]) : 0;
     app.command("/dockerhub-user", (request, ctx) -> ctx.ack());
-    app.viewSubmission("request-modal", (request, ctx) -> ctx.ack());
+    app.blockAction("approve-action", (request, ctx) -> ctx.ack());
+    app.viewSubmission("request-modal", (request, ctx) -> {
+      java.util.concurrent.locks.LockSupport.parkNanos(
+          java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(lookupMillis)); // the one outside call the bot's ack may make
+      return ctx.ack();
+    });
     app.start();
     BoltHandler bolt = new BoltHandler(app,
         new RequestSignature(TestBot.SIGNING_SECRET, java.time.Clock.systemUTC()));

@@ -38,7 +38,19 @@ final class BenchProcesses {
 
   static Process launchBot(Path dir, int port, FakeSlack slack, FakeCircleCi circleci)
       throws IOException {
+    return launchBot(dir, port, slack, circleci, java.util.Map.of(), true);
+  }
+
+  /**
+   * @param environment settings over the test environment, e.g. another {@code DATABASE_URL}
+   * @param classData false: without the Procfile's class-data archive
+   */
+  static Process launchBot(Path dir, int port, FakeSlack slack, FakeCircleCi circleci,
+      java.util.Map<String, String> environment, boolean classData) throws IOException {
     List<String> options = new ArrayList<>(procfileOptions());
+    if (!classData) {
+      options.removeIf(BenchProcesses::isClassDataOption);
+    }
     if (NATIVE_MEMORY) {
       options.add(0, "-XX:NativeMemoryTracking=summary");
     }
@@ -48,19 +60,31 @@ final class BenchProcesses {
     ProcessBuilder builder = builder(command, dir);
     builder.environment().putAll(TestBot.baseEnvironment(dir, slack, circleci));
     builder.environment().put("PORT", Integer.toString(port));
+    builder.environment().putAll(environment);
     return builder.start();
+  }
+
+  private static boolean isClassDataOption(String option) {
+    return option.startsWith("-XX:SharedArchiveFile") || option.startsWith("-Xlog:cds");
   }
 
   /** The baseline; the class-data archive is the bot jar's, so it is left out here. */
   static Process launchBare(Path dir, int port, FakeSlack slack) throws IOException {
+    return launchBare(dir, port, slack, Duration.ZERO);
+  }
+
+  /** @param lookup how long its modal submission waits, as the bot's one CircleCI lookup does */
+  static Process launchBare(Path dir, int port, FakeSlack slack, Duration lookup)
+      throws IOException {
     List<String> options = new ArrayList<>(procfileOptions());
-    options.removeIf(option -> option.startsWith("-XX:SharedArchiveFile") || option.startsWith("-Xlog:cds"));
+    options.removeIf(BenchProcesses::isClassDataOption);
     List<String> command = java(options);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(BareBoltApp.class.getName());
     command.add(Integer.toString(port));
     command.add(slack.apiUrl());
+    command.add(Long.toString(lookup.toMillis()));
     return builder(command, dir).start();
   }
 
@@ -98,6 +122,15 @@ final class BenchProcesses {
     jcmd.waitFor();
     summary.lines().filter(line -> line.contains("committed=") && line.startsWith("-")
         || line.startsWith("Total")).forEach(System.out::println);
+  }
+
+  static String threads(Process process) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      if (line.startsWith("Threads:")) {
+        return line.replaceAll("[^0-9]", "");
+      }
+    }
+    return "unknown";
   }
 
   static String memory(Process process, String field) throws IOException {

@@ -26,9 +26,10 @@ import org.webops.dockerhubbot.testing.SlackRequests;
 import org.webops.dockerhubbot.testing.TestBot;
 
 /**
- * Cold start of the packaged jar to the first 200 from {@code /health} (goal: under 1.5 s), then
- * resident memory after a burst of Slack traffic (goal: under 256 MB) with the JVM options of the
- * Procfile and manifest.yml.
+ * Cold start of the packaged jar to the first 200 from {@code /health} (goals: under 1.5 s, and
+ * within 1.5× of the bare Bolt-in-Javalin floor started alternately in the same run), with and
+ * without the class-data archive; then resident memory after a burst of Slack traffic (goal:
+ * under 256 MB) with the JVM options of the Procfile and manifest.yml.
  */
 public final class StartupBenchmark {
   private static final int STARTS = 5;
@@ -44,28 +45,61 @@ public final class StartupBenchmark {
 
   private void run() throws Exception {
     try (FakeSlack slack = new FakeSlack(); FakeCircleCi circleci = new FakeCircleCi()) {
-      List<Long> millis = new ArrayList<>();
+      List<Long> floor = new ArrayList<>();
+      List<Long> withArchive = new ArrayList<>();
+      List<Long> withoutArchive = new ArrayList<>();
       for (int i = 0; i < STARTS; i++) {
-        Path dir = Files.createTempDirectory("startup-bench");
-        int port = BenchProcesses.freePort();
-        Process bot = BenchProcesses.launchBot(dir, port, slack, circleci);
-        try {
-          millis.add(BenchProcesses.millisUntilHealthy(bot, port));
-          if (i == STARTS - 1) {
-            traffic(port, slack);
-            System.out.printf("Resident memory after %d Slack requests: VmRSS %s, VmHWM %s"
-                + " (goal: under 256 MB; JVM options %s)%n", TRAFFIC, BenchProcesses.memory(bot, "VmRSS"),
-                BenchProcesses.memory(bot, "VmHWM"), String.join(" ", BenchProcesses.procfileOptions()));
-          }
-        } finally {
-          BenchProcesses.stop(bot);
-        }
+        floor.add(startFloor(slack));
+        withoutArchive.add(startBot(slack, circleci, false, false));
+        withArchive.add(startBot(slack, circleci, true, i == STARTS - 1));
       }
-      List<Long> sorted = new ArrayList<>(millis);
-      Collections.sort(sorted);
-      System.out.printf("Cold start to /health 200 over %d starts: %s ms, median %d ms (goal: under 1500 ms)%n",
-          STARTS, millis, sorted.get(sorted.size() / 2));
+      long floorMedian = median(floor);
+      System.out.printf("Cold start to /health 200 over %d alternating starts (JVM options %s):%n",
+          STARTS, String.join(" ", BenchProcesses.procfileOptions()));
+      System.out.printf("  floor (bare Bolt in Javalin): %s ms, median %d ms%n", floor, floorMedian);
+      System.out.printf("  bot with the class-data archive: %s ms, median %d ms, %.2fx the floor"
+          + " (goals: under 1500 ms, within 1.5x)%n", withArchive, median(withArchive),
+          (double) median(withArchive) / floorMedian);
+      System.out.printf("  bot without it: %s ms, median %d ms, %.2fx the floor%n",
+          withoutArchive, median(withoutArchive), (double) median(withoutArchive) / floorMedian);
     }
+  }
+
+  private static long startFloor(FakeSlack slack) throws Exception {
+    Path dir = Files.createTempDirectory("startup-floor");
+    int port = BenchProcesses.freePort();
+    Process bare = BenchProcesses.launchBare(dir, port, slack);
+    try {
+      return BenchProcesses.millisUntilHealthy(bare, port);
+    } finally {
+      BenchProcesses.stop(bare);
+    }
+  }
+
+  private long startBot(FakeSlack slack, FakeCircleCi circleci, boolean classData,
+      boolean thenMemory) throws Exception {
+    Path dir = Files.createTempDirectory("startup-bench");
+    int port = BenchProcesses.freePort();
+    Process bot = BenchProcesses.launchBot(dir, port, slack, circleci, java.util.Map.of(),
+        classData);
+    try {
+      long millis = BenchProcesses.millisUntilHealthy(bot, port);
+      if (thenMemory) {
+        traffic(port, slack);
+        System.out.printf("Resident memory after %d Slack requests: VmRSS %s, VmHWM %s, %s"
+            + " threads (goal: under 256 MB)%n", TRAFFIC, BenchProcesses.memory(bot, "VmRSS"),
+            BenchProcesses.memory(bot, "VmHWM"), BenchProcesses.threads(bot));
+      }
+      return millis;
+    } finally {
+      BenchProcesses.stop(bot);
+    }
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
   }
 
   private void traffic(int port, FakeSlack slack) throws Exception {
