@@ -52,6 +52,7 @@ class ConfigTest {
     assertThat(config.lifecycle().requestTtl()).isEqualTo(Duration.ofDays(7));
     assertThat(config.serviceUsersConfigured()).isFalse();
     assertThat(config.dockerhubAdmin()).isInstanceOf(Config.AdminCredential.OwnerPassword.class);
+    assertThat(config.logFormat()).isEqualTo(LogFormat.TEXT);
   }
 
   @Test
@@ -74,6 +75,7 @@ class ConfigTest {
     env.put("AUTO_ROTATE_BEFORE", "P10D");
     env.put("ROTATION_GRACE", "PT0S");
     env.put("REQUEST_TTL", "P2D");
+    env.put("LOG_FORMAT", "JSON");
 
     // when
     Config config = Config.fromEnvironment(env);
@@ -96,6 +98,7 @@ class ConfigTest {
     assertThat(config.lifecycle().autoRotateBefore()).isEqualTo(Duration.ofDays(10));
     assertThat(config.lifecycle().rotationGrace()).isZero();
     assertThat(config.lifecycle().requestTtl()).isEqualTo(Duration.ofDays(2));
+    assertThat(config.logFormat()).isEqualTo(LogFormat.JSON);
     assertThat(config.toString()).doesNotContain(DATABASE_PASSWORD, "dckr_oat_abc", "xoxb-1-2-3");
   }
 
@@ -142,7 +145,8 @@ class ConfigTest {
         Arguments.of("AUTO_ROTATE_BEFORE", "-P1D"),
         Arguments.of("ROTATION_GRACE", "P2D"),
         Arguments.of("REQUEST_TTL", "PT30M"),
-        Arguments.of("REQUEST_TTL", "P31D"));
+        Arguments.of("REQUEST_TTL", "P31D"),
+        Arguments.of("LOG_FORMAT", "logfmt"));
   }
 
   @ParameterizedTest(name = "{0}={1}")

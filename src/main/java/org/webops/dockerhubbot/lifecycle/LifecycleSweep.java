@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.audit.AuditEvent;
+import org.webops.dockerhubbot.logs.LogContext;
 import org.webops.dockerhubbot.notices.Notice;
 import org.webops.dockerhubbot.provisioning.Operation;
 import org.webops.dockerhubbot.provisioning.RunStore;
@@ -59,10 +60,14 @@ public final class LifecycleSweep {
     Instant now = clock.instant();
     for (ProvisioningRequest pending
         : requests.inStates(EnumSet.of(RequestState.PENDING_APPROVAL), BATCH)) {
-      pending(pending, now);
+      try (LogContext.Scope scope = LogContext.request(pending.id())) {
+        pending(pending, now);
+      }
     }
     for (Expiring expiring : requests.expiringBefore(now.plus(HORIZON), BATCH)) {
-      expiring(expiring.request(), expiring.expiresAt(), now);
+      try (LogContext.Scope scope = LogContext.request(expiring.request().id())) {
+        expiring(expiring.request(), expiring.expiresAt(), now);
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webops.dockerhubbot.logs.LogContext;
 
 /**
  * Delivers the outbox: at once when this instance has just written a notice ({@link #nudge}),
@@ -82,6 +83,12 @@ public final class NoticeRelay implements AutoCloseable {
   }
 
   private void deliver(PendingNotice pending) {
+    try (LogContext.Scope scope = LogContext.request(pending.notice().requestId())) {
+      deliverInScope(pending);
+    }
+  }
+
+  private void deliverInScope(PendingNotice pending) {
     NoticeSender.Result result;
     try {
       result = sender.send(pending);

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.http.Sleeper;
+import org.webops.dockerhubbot.logs.LogContext;
 import org.webops.dockerhubbot.workflow.Progress;
 import org.webops.dockerhubbot.workflow.Provisioning;
 import org.webops.dockerhubbot.workflow.ProvisioningRequest;
@@ -111,8 +112,9 @@ public final class OperationRunner implements Provisioning, AutoCloseable {
       return CompletableFuture.completedFuture(Outcome.BUSY);
     }
     here.merge(operationId, 1, Integer::sum);
-    Executor after = delay.isZero() ? executor
-        : CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, executor);
+    // The run sets its own log context; what the caller had (a click's request) comes along.
+    Executor after = LogContext.carrying(delay.isZero() ? executor
+        : CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, executor));
     try {
       return CompletableFuture.supplyAsync(() -> run(operationId, trigger), after)
           .whenComplete((outcome, failure) -> {
@@ -142,20 +144,23 @@ public final class OperationRunner implements Provisioning, AutoCloseable {
     if (stopping) {
       return Outcome.STOPPED;
     }
-    if (runs.operation(operationId).isEmpty()) {
+    Optional<Operation> operation = runs.operation(operationId);
+    if (operation.isEmpty()) {
       return Outcome.NOT_RUNNING;
     }
-    try {
-      return holding(operationId, lease -> new RunExecution(lease, trigger, requests, runs,
-          plans, progress, sleeper, clock, settings, () -> stopping).run())
-          .orElse(Outcome.BUSY);
-    } catch (RuntimeException e) {
-      if (stopping) {
-        log.info("Operation {} stopped with the application; it resumes at start-up",
-            operationId);
-        return Outcome.STOPPED;
+    try (LogContext.Scope scope = logContext(operation.get())) {
+      try {
+        return holding(operationId, lease -> new RunExecution(lease, trigger, requests, runs,
+            plans, progress, sleeper, clock, settings, () -> stopping).run())
+            .orElse(Outcome.BUSY);
+      } catch (RuntimeException e) {
+        if (stopping) {
+          log.info("Operation {} stopped with the application; it resumes at start-up",
+              operationId);
+          return Outcome.STOPPED;
+        }
+        throw e;
       }
-      throw e;
     }
   }
 
@@ -169,14 +174,27 @@ public final class OperationRunner implements Provisioning, AutoCloseable {
     if (operation.isEmpty()) {
       return Optional.empty();
     }
+    try (LogContext.Scope scope = logContext(operation.get())) {
+      return leased(operation.get(), work);
+    }
+  }
+
+  /** Log lines about the operation carry its request and its kind and id. */
+  private static LogContext.Scope logContext(Operation operation) {
+    return LogContext.operation(operation.requestId(), operation.id(), operation.kind().name());
+  }
+
+  private <T> Optional<T> leased(Operation operation, Function<RunLease, T> work) {
+    long operationId = operation.id();
     String owner = instance + "/" + UUID.randomUUID();
     long sent = System.nanoTime();
     if (!runs.lease(operationId, owner, settings.lease())) {
       return Optional.empty();
     }
-    RunLease lease = new RunLease(operationId, operation.get().requestId(), owner,
+    RunLease lease = new RunLease(operationId, operation.requestId(), owner,
         settings.lease(), sent);
-    ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> renew(lease),
+    ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(
+        LogContext.carrying(() -> renew(lease)),
         settings.heartbeat().toMillis(), settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
     try {
       return Optional.of(work.apply(lease));

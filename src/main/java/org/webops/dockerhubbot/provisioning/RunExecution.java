@@ -16,6 +16,7 @@ import org.webops.dockerhubbot.http.RateLimitedException;
 import org.webops.dockerhubbot.http.ServerErrorException;
 import org.webops.dockerhubbot.http.Sleeper;
 import org.webops.dockerhubbot.http.TransportException;
+import org.webops.dockerhubbot.logs.LogContext;
 import org.webops.dockerhubbot.notices.Notice;
 import org.webops.dockerhubbot.provisioning.OperationRunner.Outcome;
 import org.webops.dockerhubbot.workflow.Progress;
@@ -100,47 +101,50 @@ final class RunExecution {
       if (next == null) {
         return finish(operation, request, operationPlan);
       }
-      Optional<StepRecord> before = snapshot.step(next);
-      boolean wasWaiting = before.map(r -> r.status() == StepStatus.WAITING).orElse(false);
-      if (wasWaiting && !wakes(snapshot.waiting())) {
-        return Outcome.WAITING; // not what it waits for: nothing is called, nothing counted
-      }
-      if (!wasWaiting) {
-        runs.record(lease, StepRecord.running(next, clock.instant()), List.of());
-        progress.changed(id);
-      }
-      RunContext context = new RunContext(operation, request, trigger, doneFacts(snapshot, plan),
-          snapshot.polls(), clock.instant(), lease);
-      long started = System.nanoTime();
-      StepResult result = attempt(plans.step(next), context);
-      log.info("Request #{}: {} {} after {} ms", id, next, result.getClass().getSimpleName(),
-          (System.nanoTime() - started) / 1_000_000);
-      if (stopping.getAsBoolean()) {
-        return Outcome.STOPPED;
-      }
-      if (result instanceof StepResult.Done done) {
-        runs.record(lease, StepRecord.done(next, done.lines(), done.facts(), clock.instant()),
-            List.of(Notice.thread(id, new RunEvent.StepDone(next, done.lines(), request.dryRun()))));
-        progress.changed(id);
-        trigger = Trigger.AUTOMATIC; // a click wakes one step, not the ones after it
-      } else if (result instanceof StepResult.Waiting waiting) {
-        return park(request, next, waiting, before, snapshot);
-      } else if (result instanceof StepResult.Rewind rewind) {
-        int back = plan.indexOf(rewind.step());
-        if (back < 0 || back > plan.indexOf(next)) {
-          return fail(operationPlan, next, "it asked to go back to "
-              + rewind.step().label().toLowerCase() + ", which is not an earlier step of this"
-              + " run: " + rewind.why().plain());
+      try (LogContext.Scope scope = LogContext.step(next.name())) {
+        Optional<StepRecord> before = snapshot.step(next);
+        boolean wasWaiting = before.map(r -> r.status() == StepStatus.WAITING).orElse(false);
+        if (wasWaiting && !wakes(snapshot.waiting())) {
+          return Outcome.WAITING; // not what it waits for: nothing is called, nothing counted
         }
-        if (++rewinds > MAX_REWINDS) {
-          return fail(operationPlan, next, "it kept needing to go back to "
-              + rewind.step().label().toLowerCase() + ": " + rewind.why().plain());
+        if (!wasWaiting) {
+          runs.record(lease, StepRecord.running(next, clock.instant()), List.of());
+          progress.changed(id);
         }
-        runs.reset(lease, plan.subList(back, plan.indexOf(next) + 1),
-            List.of(Notice.thread(id, new RunEvent.WentBack(rewind.step(), rewind.why()))));
-        progress.changed(id);
-      } else {
-        return fail(operationPlan, next, ((StepResult.Failed) result).reason());
+        RunContext context = new RunContext(operation, request, trigger, doneFacts(snapshot, plan),
+            snapshot.polls(), clock.instant(), lease);
+        long started = System.nanoTime();
+        StepResult result = attempt(plans.step(next), context);
+        log.info("Request #{}: {} {} after {} ms", id, next, result.getClass().getSimpleName(),
+            (System.nanoTime() - started) / 1_000_000);
+        if (stopping.getAsBoolean()) {
+          return Outcome.STOPPED;
+        }
+        if (result instanceof StepResult.Done done) {
+          runs.record(lease, StepRecord.done(next, done.lines(), done.facts(), clock.instant()),
+              List.of(Notice.thread(id,
+                  new RunEvent.StepDone(next, done.lines(), request.dryRun()))));
+          progress.changed(id);
+          trigger = Trigger.AUTOMATIC; // a click wakes one step, not the ones after it
+        } else if (result instanceof StepResult.Waiting waiting) {
+          return park(request, next, waiting, before, snapshot);
+        } else if (result instanceof StepResult.Rewind rewind) {
+          int back = plan.indexOf(rewind.step());
+          if (back < 0 || back > plan.indexOf(next)) {
+            return fail(operationPlan, next, "it asked to go back to "
+                + rewind.step().label().toLowerCase() + ", which is not an earlier step of this"
+                + " run: " + rewind.why().plain());
+          }
+          if (++rewinds > MAX_REWINDS) {
+            return fail(operationPlan, next, "it kept needing to go back to "
+                + rewind.step().label().toLowerCase() + ": " + rewind.why().plain());
+          }
+          runs.reset(lease, plan.subList(back, plan.indexOf(next) + 1),
+              List.of(Notice.thread(id, new RunEvent.WentBack(rewind.step(), rewind.why()))));
+          progress.changed(id);
+        } else {
+          return fail(operationPlan, next, ((StepResult.Failed) result).reason());
+        }
       }
     }
   }

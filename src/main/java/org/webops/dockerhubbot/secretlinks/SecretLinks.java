@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.audit.AuditLog;
+import org.webops.dockerhubbot.logs.LogContext;
 
 /**
  * Creates and claims one-time secret links (docs/design-notes.md). Each link gets a fresh random
@@ -144,18 +145,24 @@ public final class SecretLinks {
     Optional<SecretLinkStore.ClaimedLink> claimed = store.claim(id, clock.instant());
     claimed.ifPresent(
         c -> {
-          audit.record(
-              new AuditEvent(
-                  c.requestId(), CLAIM_ACTOR, "secret-link-claimed",
-                  "one-time link " + c.id() + " revealed from " + clientAddress, c.claimedAt()));
-          log.info("secret link {} of request {} claimed", c.id(), c.requestId());
-          try {
-            events.claimed(c.requestId(), c.id(), c.claimedAt());
-          } catch (RuntimeException e) {
-            log.warn("claimed-event for link {} failed: {}", c.id(), e.toString());
+          try (LogContext.Scope scope = LogContext.request(c.requestId())) {
+            recordClaim(c, clientAddress);
           }
         });
     return claimed.map(c -> new Claimed(base64Url(c.ciphertext()), base64Url(c.iv())));
+  }
+
+  private void recordClaim(SecretLinkStore.ClaimedLink c, String clientAddress) {
+    audit.record(
+        new AuditEvent(
+            c.requestId(), CLAIM_ACTOR, "secret-link-claimed",
+            "one-time link " + c.id() + " revealed from " + clientAddress, c.claimedAt()));
+    log.info("secret link {} of request {} claimed", c.id(), c.requestId());
+    try {
+      events.claimed(c.requestId(), c.id(), c.claimedAt());
+    } catch (RuntimeException e) {
+      log.warn("claimed-event for link {} failed: {}", c.id(), e.toString());
+    }
   }
 
   static boolean isWellFormedId(String id) {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webops.dockerhubbot.logs.LogContext;
 
 /**
  * Coalesces card rewrites: a burst of step changes makes at most one {@code chat.update} per card
@@ -59,10 +60,12 @@ public final class CardUpdates {
     Instant now = clock.instant();
     lastRewrite.put(requestId, now);
     lastRewrite.values().removeIf(at -> at.isBefore(now.minus(interval.multipliedBy(10))));
-    try {
-      rewrite.accept(requestId);
-    } catch (RuntimeException e) {
-      log.warn("Rewriting the card of request #{} failed: {}", requestId, e.getMessage());
+    try (LogContext.Scope scope = LogContext.request(requestId)) {
+      try {
+        rewrite.accept(requestId);
+      } catch (RuntimeException e) {
+        log.warn("Rewriting the card of request #{} failed: {}", requestId, e.getMessage());
+      }
     }
   }
 }

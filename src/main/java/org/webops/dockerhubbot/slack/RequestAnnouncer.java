@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webops.dockerhubbot.logs.LogContext;
 import org.webops.dockerhubbot.provisioning.RunStore;
 import org.webops.dockerhubbot.slack.blocks.ApprovalCard;
 import org.webops.dockerhubbot.slack.blocks.SlackText;
@@ -105,14 +106,19 @@ public final class RequestAnnouncer {
       if (!cards.leaseCard(request.id(), now, now.plus(CardStore.CARD_LEASE))) {
         continue;
       }
-      try {
-        post(request, true);
-      } catch (RuntimeException e) {
-        log.warn("Posting the card of request #{} failed again: {}", request.id(), e.getMessage());
+      try (LogContext.Scope scope = LogContext.request(request.id())) {
+        try {
+          post(request, true);
+        } catch (RuntimeException e) {
+          log.warn("Posting the card of request #{} failed again: {}", request.id(),
+              e.getMessage());
+        }
       }
     }
     for (ProvisioningRequest request : cards.withStaleCard(20)) {
-      refreshCard(request);
+      try (LogContext.Scope scope = LogContext.request(request.id())) {
+        refreshCard(request);
+      }
     }
   }
 

@@ -33,7 +33,7 @@ class LayeringTest {
         .layer("Storage").definedBy(ROOT + ".storage..")
         .layer("Core").definedBy(ROOT + ".workflow..", ROOT + ".provisioning..",
             ROOT + ".secretlinks..", ROOT + ".notices..", ROOT + ".audit..", ROOT + ".text..",
-            ROOT + ".health..", ROOT + ".lifecycle..", ROOT + ".drift..")
+            ROOT + ".health..", ROOT + ".lifecycle..", ROOT + ".drift..", ROOT + ".logs..")
         .layer("API clients").definedBy(ROOT + ".http..", ROOT + ".dockerhub..",
             ROOT + ".circleci..")
         .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
@@ -50,7 +50,8 @@ class LayeringTest {
   void core_knowsNeitherSlackNorJavalinNorJdbc() {
     noClasses().that().resideInAnyPackage(ROOT + ".workflow..", ROOT + ".provisioning..",
             ROOT + ".lifecycle..", ROOT + ".drift..",
-            ROOT + ".secretlinks..", ROOT + ".notices..", ROOT + ".audit..", ROOT + ".text..")
+            ROOT + ".secretlinks..", ROOT + ".notices..", ROOT + ".audit..", ROOT + ".text..",
+            ROOT + ".logs..")
         .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "io.javalin..",
             "java.sql..", "javax.sql..", "org.flywaydb..", "com.zaxxer..")
         .check(MAIN);

@@ -27,20 +27,20 @@ import org.webops.dockerhubbot.testing.TestBot;
  * run as processes of their own (the packaged jar). What the bots did is read off the fakes, as
  * people would see it; the database only once the processes have stopped.
  */
-final class Bots implements AutoCloseable {
-  static final String REQUESTER = "U0REQUESTER";
-  static final String APPROVER = "U0APPROVER";
+public final class Bots implements AutoCloseable {
+  public static final String REQUESTER = "U0REQUESTER";
+  public static final String APPROVER = "U0APPROVER";
   static final String ORIGIN = "C0GENERAL";
-  static final String ORG_TOKENS = "/v2/orgs/" + TestBot.ORG + "/access-tokens";
-  static final Duration LONG = Duration.ofSeconds(90);
+  public static final String ORG_TOKENS = "/v2/orgs/" + TestBot.ORG + "/access-tokens";
+  public static final Duration LONG = Duration.ofSeconds(90);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  final FakeSlack slack;
-  final FakeCircleCi circleci;
-  final FakeDockerHub dockerhub;
+  public final FakeSlack slack;
+  public final FakeCircleCi circleci;
+  public final FakeDockerHub dockerhub;
   private int clicks;
 
-  Bots() throws IOException {
+  public Bots() throws IOException {
     slack = new FakeSlack();
     circleci = new FakeCircleCi();
     dockerhub = TestBot.newDockerHub();
@@ -48,7 +48,7 @@ final class Bots implements AutoCloseable {
   }
 
   /** The environment of a bot against these fakes, on the given database. */
-  Map<String, String> environment(Path dir, String databaseUrl) {
+  public Map<String, String> environment(Path dir, String databaseUrl) {
     Map<String, String> env = new HashMap<>(TestBot.baseEnvironment(dir, slack, circleci));
     env.put("DOCKERHUB_API_URL", dockerhub.apiUrl());
     env.put("DATABASE_URL", databaseUrl);
@@ -56,7 +56,7 @@ final class Bots implements AutoCloseable {
   }
 
   /** Submits the request form for {@code pipeline} to {@code bot}. */
-  void submit(BotProcess bot, String pipeline) throws IOException {
+  public void submit(BotProcess bot, String pipeline) throws IOException {
     try (Response response = bot.send(ModalValues.valid().with("pipeline", pipeline)
         .with("context", "").submittedBy(REQUESTER, ORIGIN))) {
       assertThat(response.code()).isEqualTo(200);
@@ -64,7 +64,7 @@ final class Bots implements AutoCloseable {
   }
 
   /** The card posted for the request of {@code pipeline}, as Slack holds it. */
-  FakeSlack.Call card(String pipeline) {
+  public FakeSlack.Call card(String pipeline) {
     return Await.first(() -> cards(pipeline).stream().findFirst(), "the card of " + pipeline);
   }
 
@@ -76,7 +76,7 @@ final class Bots implements AutoCloseable {
   }
 
   /** The request id the card carries in its metadata. */
-  static long requestId(FakeSlack.Call card) {
+  public static long requestId(FakeSlack.Call card) {
     try {
       return Long.parseLong(JSON.readTree(card.param("metadata")).path("event_payload")
           .path("request_id").asText());
@@ -86,7 +86,7 @@ final class Bots implements AutoCloseable {
   }
 
   /** Clicks a button of the card as {@code user}; returns the response URL's name. */
-  String click(BotProcess bot, FakeSlack.Call card, String user, String action)
+  public String click(BotProcess bot, FakeSlack.Call card, String user, String action)
       throws IOException {
     String name = action + "-" + (++clicks);
     String ts = Await.first(() -> slack.messages(TestBot.APPROVAL_CHANNEL).stream()
@@ -117,7 +117,7 @@ final class Bots implements AutoCloseable {
         : Optional.of(blocksText(updates.get(updates.size() - 1)));
   }
 
-  void awaitCard(FakeSlack.Call card, String text) {
+  public void awaitCard(FakeSlack.Call card, String text) {
     Await.until(() -> lastUpdate(card).map(t -> t.contains(text)).orElse(false), LONG,
         () -> "the card showing \"" + text + "\"; it shows " + lastUpdate(card));
   }
@@ -129,14 +129,14 @@ final class Bots implements AutoCloseable {
   }
 
   /** Waits until the requester was told {@code text} (the outbox delivers after the commit). */
-  List<String> awaitToldRequester(String text) {
+  public List<String> awaitToldRequester(String text) {
     Await.until(() -> !toldRequester(text).isEmpty(), LONG,
         () -> "a direct message to the requester with \"" + text + "\"");
     return toldRequester(text);
   }
 
   /** One-time links the approver got with {@code text}. */
-  List<String> linksToApprover(String text) {
+  public List<String> linksToApprover(String text) {
     return slack.calls("chat.postEphemeral").stream()
         .filter(call -> APPROVER.equals(call.param("user")) && call.param("text").contains(text)
             && call.param("text").contains("/s/"))

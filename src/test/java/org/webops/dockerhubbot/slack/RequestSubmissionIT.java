@@ -2,6 +2,7 @@ package org.webops.dockerhubbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.testing.Await;
+import org.webops.dockerhubbot.testing.LogCapture;
 import org.webops.dockerhubbot.testing.FakeSlack;
 import org.webops.dockerhubbot.testing.RunningBot;
 import org.webops.dockerhubbot.testing.ModalValues;
@@ -348,6 +350,24 @@ class RequestSubmissionIT {
     assertThat(bot.requests().find(id).orElseThrow().card().orElseThrow().ts())
         .isEqualTo("1700000000.777777");
     assertThat(slack.posts(TestBot.APPROVAL_CHANNEL)).hasSize(2);
+  }
+
+  @Test
+  void submit_cardPostFails_theFailureIsLoggedWithTheRequestInContext() throws Exception {
+    // given: Slack refuses the card
+    slack.answer("chat.postMessage", call -> "{\"ok\":false,\"error\":\"ratelimited\"}");
+    try (LogCapture logs = new LogCapture()) {
+      // when: the form's handler hands the card to the Slack work pool
+      submit(ModalValues.valid());
+
+      // then: the failure, on that pool's thread, names the request in the log context
+      ILoggingEvent failed = Await.first(() -> logs.events().stream()
+          .filter(e -> e.getFormattedMessage().startsWith("announcing request #")).findFirst(),
+          "the failed announcement logged");
+      long id = all().get(0).id();
+      assertThat(failed.getThreadName()).startsWith("slack-work");
+      assertThat(failed.getMDCPropertyMap()).containsEntry("request_id", Long.toString(id));
+    }
   }
 
   @Test

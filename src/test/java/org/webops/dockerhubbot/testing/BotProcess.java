@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -35,6 +36,7 @@ public final class BotProcess implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(60);
   private static final Duration EXIT = Duration.ofSeconds(20);
   private static final int LOG_TAIL = 40;
+  private static final Pattern MARKER = Pattern.compile("=== \\S+ starting \\S+ on port \\d+ ===");
   private static final OkHttpClient HTTP = new OkHttpClient.Builder()
       .callTimeout(Duration.ofSeconds(10)).build();
 
@@ -198,6 +200,12 @@ public final class BotProcess implements AutoCloseable {
     return HTTP.newCall(new Request.Builder().url(baseUrl() + path).build()).execute();
   }
 
+  /** POSTs an empty body to {@code path}, as a page's script does. */
+  public Response post(String path) throws IOException {
+    return HTTP.newCall(new Request.Builder().url(baseUrl() + path)
+        .post(RequestBody.create(new byte[0])).build()).execute();
+  }
+
   /** The whole log, of this and earlier processes of the same name in the same folder. */
   public String log() {
     Path log = dir.resolve(name + ".log");
@@ -206,6 +214,14 @@ public final class BotProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Every line the processes wrote (standard output and error), without the line this class
+   * writes before each start.
+   */
+  public List<String> output() {
+    return log().lines().filter(line -> !MARKER.matcher(line).matches()).toList();
   }
 
   private String logTail() {

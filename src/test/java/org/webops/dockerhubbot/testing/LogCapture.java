@@ -44,15 +44,19 @@ public final class LogCapture implements AutoCloseable {
   }
 
   /**
-   * Every captured event as the application's console layout prints it (the appender that
-   * {@code LogSetup} made), split into lines.
+   * Every captured event as the application's console encoder writes it (the appender that
+   * {@code LogSetup} made, readable or JSON), split into lines.
    */
   public java.util.List<String> lines() {
     var console = (ch.qos.logback.core.OutputStreamAppender<ILoggingEvent>)
         root.getAppender("STDOUT");
-    var layout = ((ch.qos.logback.classic.encoder.PatternLayoutEncoder) console.getEncoder())
-        .getLayout();
-    return events.stream().flatMap(event -> layout.doLayout(event).lines()).toList();
+    return events.stream().flatMap(event -> new String(console.getEncoder().encode(event),
+        java.nio.charset.StandardCharsets.UTF_8).lines()).toList();
+  }
+
+  /** Every captured event, with the log context (MDC) it was logged in. */
+  public java.util.List<ILoggingEvent> events() {
+    return java.util.List.copyOf(events);
   }
 
   public int size() {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webops.dockerhubbot.logs.LogContext;
 import org.webops.dockerhubbot.provisioning.ControlReply;
 import org.webops.dockerhubbot.slack.AsyncWork;
 import org.webops.dockerhubbot.slack.DecisionReplies;
@@ -80,16 +81,18 @@ public final class CardButton implements BlockActionHandler {
   public Response apply(BlockActionRequest request, ActionContext ctx) {
     String user = request.getPayload().getUser().getId();
     long requestId = ButtonValues.requestId(request);
-    async.run(name + " on request #" + requestId, () -> action.click(requestId, user)
-        .whenComplete((reply, failure) -> {
-          if (failure != null) {
-            log.error("{} on request #{} failed", name, requestId, failure);
-            respond(ctx, "Something went wrong; nothing changed. Please try again.");
-          } else {
-            reply.ifPresent(text -> respond(ctx, text));
-          }
-        }));
-    return ctx.ack();
+    try (LogContext.Scope scope = LogContext.request(requestId)) {
+      async.run(name + " on request #" + requestId, () -> action.click(requestId, user)
+          .whenComplete((reply, failure) -> {
+            if (failure != null) {
+              log.error("{} on request #{} failed", name, requestId, failure);
+              respond(ctx, "Something went wrong; nothing changed. Please try again.");
+            } else {
+              reply.ifPresent(text -> respond(ctx, text));
+            }
+          }));
+      return ctx.ack();
+    }
   }
 
   /** Replies to the clicker alone, leaving the card as it is. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webops.dockerhubbot.logs.LogContext;
 import org.webops.dockerhubbot.slack.AsyncWork;
 import org.webops.dockerhubbot.slack.SlackCallFailedException;
 import org.webops.dockerhubbot.slack.SlackMessenger;
@@ -59,6 +60,12 @@ public final class CredentialButton implements BlockActionHandler {
   @Override
   public Response apply(BlockActionRequest request, ActionContext ctx) {
     long requestId = ButtonValues.requestId(request);
+    try (LogContext.Scope scope = LogContext.request(requestId)) {
+      return handle(requestId, request, ctx);
+    }
+  }
+
+  private Response handle(long requestId, BlockActionRequest request, ActionContext ctx) {
     Optional<ProvisioningRequest> found = requests.find(requestId);
     if (found.isEmpty() || !from.contains(found.get().state())) {
       String text = found.map(r -> "Request #" + requestId + " is " + r.state().words()

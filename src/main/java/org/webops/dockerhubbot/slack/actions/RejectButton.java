@@ -7,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webops.dockerhubbot.logs.LogContext;
 import org.webops.dockerhubbot.slack.AsyncWork;
 import org.webops.dockerhubbot.slack.DecisionReplies;
 import org.webops.dockerhubbot.slack.SlackCallFailedException;
@@ -36,6 +37,12 @@ public final class RejectButton implements BlockActionHandler {
   @Override
   public Response apply(BlockActionRequest request, ActionContext ctx) {
     long requestId = ButtonValues.requestId(request);
+    try (LogContext.Scope scope = LogContext.request(requestId)) {
+      return handle(requestId, request, ctx);
+    }
+  }
+
+  private Response handle(long requestId, BlockActionRequest request, ActionContext ctx) {
     Optional<ProvisioningRequest> found = requests.find(requestId);
     if (found.isEmpty() || !Transition.REJECT.startsFrom(found.get().state())) {
       String text = found.map(DecisionReplies::alreadyDecided)

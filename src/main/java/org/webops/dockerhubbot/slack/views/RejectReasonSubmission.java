@@ -10,6 +10,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.ViewState;
 import java.util.Map;
 import java.util.Optional;
+import org.webops.dockerhubbot.logs.LogContext;
 import org.webops.dockerhubbot.slack.AsyncWork;
 import org.webops.dockerhubbot.slack.DecisionReplies;
 import org.webops.dockerhubbot.slack.SlackMessenger;
@@ -59,9 +60,11 @@ public final class RejectReasonSubmission implements ViewSubmissionHandler {
           "This form lost track of its request. Close it and click Reject on the card again."));
     }
     String user = request.getPayload().getUser().getId();
-    async.run("rejecting request #" + requestId, () ->
-        DecisionReplies.to(service.reject(requestId, user, reason))
-            .ifPresent(text -> messenger.postEphemeral(approvalChannel, user, text)));
-    return ctx.ack();
+    try (LogContext.Scope scope = LogContext.request(requestId)) {
+      async.run("rejecting request #" + requestId, () ->
+          DecisionReplies.to(service.reject(requestId, user, reason))
+              .ifPresent(text -> messenger.postEphemeral(approvalChannel, user, text)));
+      return ctx.ack();
+    }
   }
 }

@@ -8,6 +8,7 @@ import com.slack.api.model.view.ViewState;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.webops.dockerhubbot.logs.LogContext;
 import org.webops.dockerhubbot.slack.AsyncWork;
 import org.webops.dockerhubbot.slack.RequestAnnouncer;
 import org.webops.dockerhubbot.workflow.FormInput;
@@ -52,8 +53,10 @@ public final class RequestModalSubmission implements ViewSubmissionHandler {
       return ctx.ackWithErrors(errors);
     }
     var created = ((Submission.Created) submission).request();
-    async.run("announcing request #" + created.id(), () -> announcer.created(created));
-    return ctx.ack();
+    try (LogContext.Scope scope = LogContext.request(created.id())) {
+      async.run("announcing request #" + created.id(), () -> announcer.created(created));
+      return ctx.ack();
+    }
   }
 
   /** What was typed or chosen in the field's input; null when Slack sent nothing for it. */

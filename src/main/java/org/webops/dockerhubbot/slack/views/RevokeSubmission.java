@@ -11,6 +11,7 @@ import com.slack.api.model.view.ViewState;
 import java.util.Map;
 import java.util.Optional;
 import org.webops.dockerhubbot.lifecycle.CredentialActions;
+import org.webops.dockerhubbot.logs.LogContext;
 import org.webops.dockerhubbot.slack.AsyncWork;
 import org.webops.dockerhubbot.slack.LifecycleReplies;
 import org.webops.dockerhubbot.slack.SlackMessenger;
@@ -54,9 +55,11 @@ public final class RevokeSubmission implements ViewSubmissionHandler {
           "This form lost track of its request. Close it and ask again."));
     }
     String user = request.getPayload().getUser().getId();
-    async.run("revoking request #" + requestId.get(), () -> messenger.direct(user,
-        LifecycleReplies.to(actions.revoke(requestId.get(), user, reason), "Revoking request #"
-            + requestId.get() + ": its card and thread show how it goes."), null));
-    return ctx.ack();
+    try (LogContext.Scope scope = LogContext.request(requestId.get())) {
+      async.run("revoking request #" + requestId.get(), () -> messenger.direct(user,
+          LifecycleReplies.to(actions.revoke(requestId.get(), user, reason), "Revoking request #"
+              + requestId.get() + ": its card and thread show how it goes."), null));
+      return ctx.ack();
+    }
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.webops.dockerhubbot.lifecycle.CredentialActions;
+import org.webops.dockerhubbot.logs.LogContext;
 import org.webops.dockerhubbot.slack.AsyncWork;
 import org.webops.dockerhubbot.slack.LifecycleReplies;
 import org.webops.dockerhubbot.slack.SlackMessenger;
@@ -47,9 +48,11 @@ public final class RotateSubmission implements ViewSubmissionHandler {
         .orElse(List.of())
         .stream().anyMatch(option -> SEND_LINK_VALUE.equals(option.getValue()));
     String user = request.getPayload().getUser().getId();
-    async.run("rotating request #" + requestId.get(), () -> messenger.direct(user,
-        LifecycleReplies.to(actions.rotate(requestId.get(), user, sendLink), "Rotating request #"
-            + requestId.get() + ": its card and thread show how it goes."), null));
-    return ctx.ack();
+    try (LogContext.Scope scope = LogContext.request(requestId.get())) {
+      async.run("rotating request #" + requestId.get(), () -> messenger.direct(user,
+          LifecycleReplies.to(actions.rotate(requestId.get(), user, sendLink), "Rotating request #"
+              + requestId.get() + ": its card and thread show how it goes."), null));
+      return ctx.ack();
+    }
   }
 }
