@@ -36,7 +36,8 @@ public record Config(
     String circleciApiUrl,
     boolean dryRun,
     int trustedProxyHops,
-    LifecycleSettings lifecycle) {
+    LifecycleSettings lifecycle,
+    Optional<Secret> metricsToken) {
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final String DEFAULT_DOCKERHUB_API_URL = "https://hub.docker.com";
@@ -107,6 +108,7 @@ public record Config(
     boolean dryRun = in.optional("DRY_RUN", ConfigValues::parseBoolean).orElse(false);
     int proxyHops = in.optional("TRUSTED_PROXY_HOPS", ConfigValues::parseHops).orElse(0);
     LifecycleSettings lifecycle = lifecycle(in);
+    Optional<Secret> metricsToken = in.optional("METRICS_TOKEN", ConfigValues::parseMetricsToken);
 
     if (admin != null && !in.hasProblemWith("DOCKERHUB_TEAM")
         && !in.hasProblemWith("SERVICE_EMAIL_TEMPLATE")) {
@@ -123,7 +125,7 @@ public record Config(
         org, team, admin, emailTemplate, circleciToken, publicBaseUrl, database, dataKey, ttl,
         slackApi.endsWith("/") ? slackApi : slackApi + "/",
         ConfigValues.stripTrailingSlash(hubApi), ConfigValues.stripTrailingSlash(circleApi), dryRun,
-        proxyHops, lifecycle);
+        proxyHops, lifecycle, metricsToken);
   }
 
   /** Shorter than the shortest token lifetime, so that a new token is not rotated at once. */
@@ -176,6 +178,7 @@ public record Config(
         + ", approvalChannel=" + approvalChannel + ", approverGroup=" + approverGroup.orElse("-")
         + ", dockerhubOrg=" + dockerhubOrg + ", dockerhubTeam=" + dockerhubTeam.orElse("-")
         + ", database=" + database + ", dryRun=" + dryRun + ", trustedProxyHops="
-        + trustedProxyHops + ", " + lifecycle + "]";
+        + trustedProxyHops + ", metrics=" + (metricsToken.isPresent() ? "on" : "off") + ", "
+        + lifecycle + "]";
   }
 }

@@ -52,6 +52,8 @@ class ConfigTest {
     assertThat(config.lifecycle().requestTtl()).isEqualTo(Duration.ofDays(7));
     assertThat(config.serviceUsersConfigured()).isFalse();
     assertThat(config.dockerhubAdmin()).isInstanceOf(Config.AdminCredential.OwnerPassword.class);
+    assertThat(config.metricsToken()).isEmpty();
+    assertThat(config.toString()).contains("metrics=off");
   }
 
   @Test
@@ -74,6 +76,7 @@ class ConfigTest {
     env.put("AUTO_ROTATE_BEFORE", "P10D");
     env.put("ROTATION_GRACE", "PT0S");
     env.put("REQUEST_TTL", "P2D");
+    env.put("METRICS_TOKEN", " metrics-token-7c4e1f09 ");
 
     // when
     Config config = Config.fromEnvironment(env);
@@ -96,7 +99,9 @@ class ConfigTest {
     assertThat(config.lifecycle().autoRotateBefore()).isEqualTo(Duration.ofDays(10));
     assertThat(config.lifecycle().rotationGrace()).isZero();
     assertThat(config.lifecycle().requestTtl()).isEqualTo(Duration.ofDays(2));
-    assertThat(config.toString()).doesNotContain(DATABASE_PASSWORD, "dckr_oat_abc", "xoxb-1-2-3");
+    assertThat(config.metricsToken()).map(Secret::reveal).contains("metrics-token-7c4e1f09");
+    assertThat(config.toString()).doesNotContain(DATABASE_PASSWORD, "dckr_oat_abc", "xoxb-1-2-3",
+        "metrics-token-7c4e1f09").contains("metrics=on");
   }
 
   @ParameterizedTest
@@ -142,7 +147,9 @@ class ConfigTest {
         Arguments.of("AUTO_ROTATE_BEFORE", "-P1D"),
         Arguments.of("ROTATION_GRACE", "P2D"),
         Arguments.of("REQUEST_TTL", "PT30M"),
-        Arguments.of("REQUEST_TTL", "P31D"));
+        Arguments.of("REQUEST_TTL", "P31D"),
+        Arguments.of("METRICS_TOKEN", "too-short-15chr"),
+        Arguments.of("METRICS_TOKEN", "long enough but has spaces"));
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -280,12 +287,15 @@ class ConfigTest {
     env.put("DATABASE_URL", "postgres://bot:" + DATABASE_PASSWORD + "@ho st/db");
     env.put("DATA_ENCRYPTION_KEY", "secret-key-material-" + ADMIN_PASSWORD);
     env.put("SLACK_BOT_TOKEN", "xoxp-" + ADMIN_PASSWORD);
+    env.put("METRICS_TOKEN", "short" + ADMIN_PASSWORD.substring(0, 4));
 
     // when / then
     assertThatThrownBy(() -> Config.fromEnvironment(env))
         .hasMessageContaining("DATABASE_URL is malformed")
         .hasMessageContaining("DATA_ENCRYPTION_KEY is malformed")
         .hasMessageContaining("SLACK_BOT_TOKEN is malformed")
+        .hasMessageContaining("METRICS_TOKEN is malformed: expected at least 16 characters")
+        .hasMessageNotContaining("short" + ADMIN_PASSWORD.substring(0, 4))
         .hasMessageNotContaining(DATABASE_PASSWORD)
         .hasMessageNotContaining(ADMIN_PASSWORD);
   }
