@@ -37,7 +37,8 @@ public record Config(
     boolean dryRun,
     int trustedProxyHops,
     LifecycleSettings lifecycle,
-    LogFormat logFormat) {
+    LogFormat logFormat,
+    Optional<Secret> metricsToken) {
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final String DEFAULT_DOCKERHUB_API_URL = "https://hub.docker.com";
@@ -110,6 +111,7 @@ public record Config(
     LifecycleSettings lifecycle = lifecycle(in);
     // Read again here only to be checked: LogSetup has used it since the first log line.
     LogFormat logFormat = in.optional("LOG_FORMAT", LogFormat::parse).orElse(LogFormat.TEXT);
+    Optional<Secret> metricsToken = in.optional("METRICS_TOKEN", ConfigValues::parseMetricsToken);
 
     if (admin != null && !in.hasProblemWith("DOCKERHUB_TEAM")
         && !in.hasProblemWith("SERVICE_EMAIL_TEMPLATE")) {
@@ -126,7 +128,7 @@ public record Config(
         org, team, admin, emailTemplate, circleciToken, publicBaseUrl, database, dataKey, ttl,
         slackApi.endsWith("/") ? slackApi : slackApi + "/",
         ConfigValues.stripTrailingSlash(hubApi), ConfigValues.stripTrailingSlash(circleApi), dryRun,
-        proxyHops, lifecycle, logFormat);
+        proxyHops, lifecycle, logFormat, metricsToken);
   }
 
   /** Shorter than the shortest token lifetime, so that a new token is not rotated at once. */
@@ -179,6 +181,7 @@ public record Config(
         + ", approvalChannel=" + approvalChannel + ", approverGroup=" + approverGroup.orElse("-")
         + ", dockerhubOrg=" + dockerhubOrg + ", dockerhubTeam=" + dockerhubTeam.orElse("-")
         + ", database=" + database + ", dryRun=" + dryRun + ", trustedProxyHops="
-        + trustedProxyHops + ", " + lifecycle + "]";
+        + trustedProxyHops + ", metrics=" + (metricsToken.isPresent() ? "on" : "off") + ", "
+        + lifecycle + "]";
   }
 }

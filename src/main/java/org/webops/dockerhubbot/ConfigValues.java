@@ -55,6 +55,15 @@ final class ConfigValues {
     return new Secret(value.trim());
   }
 
+  /** At least 16 characters, none of them white space: it travels in a header. */
+  static Secret parseMetricsToken(String value) {
+    if (value.length() < 16 || !value.chars().noneMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException("expected at least 16 characters without spaces"
+          + " (generate one with: openssl rand -hex 32)");
+    }
+    return new Secret(value);
+  }
+
   static Duration parseTtl(String value) {
     Duration ttl;
     try {

@@ -12,6 +12,7 @@ import org.webops.dockerhubbot.workflow.CircleCiProjectLookup;
 import org.webops.dockerhubbot.circleci.CircleCiToken;
 import org.webops.dockerhubbot.dockerhub.DockerHubClient;
 import org.webops.dockerhubbot.dockerhub.DockerHubCredential;
+import org.webops.dockerhubbot.http.CallMeter;
 import org.webops.dockerhubbot.http.RetryPolicy;
 import org.webops.dockerhubbot.http.Sleeper;
 import org.webops.dockerhubbot.provisioning.Apis;
@@ -58,8 +59,8 @@ record RunWiring(Plans plans, SignUpDetails signUp, Apis apis) {
       SecretLinkDelivery delivery) {}
 
   static RunWiring build(Config config, Tuning tuning, OkHttpClient http, Clock clock,
-      Stores stores, Executor calls) {
-    Apis apis = apis(config, tuning, http, clock);
+      Stores stores, Executor calls, CallMeter meter) {
+    Apis apis = apis(config, tuning, http, clock, meter);
     ProvisioningSettings settings = ProvisioningSettings.of(config.dockerhubOrg(),
         config.dockerhubTeam().orElse(""), config.serviceEmailTemplate().orElse(""),
         config.secretLinkTtl(), tuning.pollBase());
@@ -90,7 +91,8 @@ record RunWiring(Plans plans, SignUpDetails signUp, Apis apis) {
   }
 
   /** The clients a run uses: real ones, and dry-run ones for requests made in dry run. */
-  private static Apis apis(Config config, Tuning tuning, OkHttpClient http, Clock clock) {
+  private static Apis apis(Config config, Tuning tuning, OkHttpClient http, Clock clock,
+      CallMeter meter) {
     OkHttpClient apiHttp = http.newBuilder().readTimeout(tuning.apiReadTimeout()).build();
     DockerHubCredential admin = config.dockerhubAdmin()
         instanceof Config.AdminCredential.OwnerPassword owner
@@ -101,26 +103,27 @@ record RunWiring(Plans plans, SignUpDetails signUp, Apis apis) {
     HttpUrl hubUrl = HttpUrl.get(config.dockerhubApiUrl());
     HttpUrl circleUrl = HttpUrl.get(config.circleciApiUrl());
     DockerHubClient dryHub = new DockerHubClient(hubUrl, apiHttp, admin, true,
-        tuning.apiRetries(), Sleeper.REAL, clock);
+        tuning.apiRetries(), Sleeper.REAL, clock, meter);
     CircleCiClient dryCircleci = new CircleCiClient(circleUrl, apiHttp, circleToken, true,
-        tuning.apiRetries(), Sleeper.REAL, clock);
+        tuning.apiRetries(), Sleeper.REAL, clock, meter);
     if (config.dryRun()) {
       return new Apis(dryHub, dryHub, dryCircleci, dryCircleci);
     }
     return new Apis(
         new DockerHubClient(hubUrl, apiHttp, admin, false, tuning.apiRetries(), Sleeper.REAL,
-            clock),
+            clock, meter),
         dryHub,
         new CircleCiClient(circleUrl, apiHttp, circleToken, false, tuning.apiRetries(),
-            Sleeper.REAL, clock),
+            Sleeper.REAL, clock, meter),
         dryCircleci);
   }
 
   /** The form's CircleCI check: one try, well inside the three seconds Slack gives the ack. */
-  static CircleCiProjectLookup projectLookup(Config config, OkHttpClient http, Clock clock) {
+  static CircleCiProjectLookup projectLookup(Config config, OkHttpClient http, Clock clock,
+      CallMeter meter) {
     OkHttpClient quick = http.newBuilder().callTimeout(PROJECT_LOOKUP_TIMEOUT).build();
     return new CircleCiProjectLookup(new CircleCiClient(HttpUrl.get(config.circleciApiUrl()),
         quick, new CircleCiToken(config.circleciToken().reveal()), config.dryRun(),
-        RetryPolicy.none(), Sleeper.REAL, clock));
+        RetryPolicy.none(), Sleeper.REAL, clock, meter));
   }
 }

@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.SlackHttpClient;
+import com.slack.api.util.http.listener.HttpResponseListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.EnumSet;
@@ -57,8 +58,10 @@ record SlackWiring(Slack slack, SlackMessenger messenger, SlackApprovers approve
   /**
    * @throws ConfigException when the approval channel is public and no approver group is set
    */
-  static SlackWiring connect(Config config, OkHttpClient http) {
+  static SlackWiring connect(Config config, OkHttpClient http,
+      Optional<HttpResponseListener> calls) {
     SlackConfig slackConfig = new SlackConfig();
+    calls.ifPresent(slackConfig.getHttpClientResponseHandlers()::add);
     slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
     slackConfig.setStatsEnabled(false);
     // Same pool and dispatcher; Slack's SDK expects OkHttp's transparent retry of a stale

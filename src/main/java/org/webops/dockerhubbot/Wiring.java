@@ -31,15 +31,19 @@ import org.webops.dockerhubbot.drift.DriftReporting;
 import org.webops.dockerhubbot.drift.DriftSettings;
 import org.webops.dockerhubbot.lifecycle.CredentialActions;
 import org.webops.dockerhubbot.lifecycle.LifecycleSweep;
+import org.webops.dockerhubbot.http.CallMeter;
+import org.webops.dockerhubbot.metrics.Metrics;
 import org.webops.dockerhubbot.notices.NoticeRelay;
 import org.webops.dockerhubbot.provisioning.OperationRunner;
 import org.webops.dockerhubbot.provisioning.RunControl;
+import org.webops.dockerhubbot.provisioning.RunMeter;
 import org.webops.dockerhubbot.provisioning.RunStore;
 import org.webops.dockerhubbot.secretlinks.ClaimRateLimiter;
 import org.webops.dockerhubbot.secretlinks.DataEncryption;
 import org.webops.dockerhubbot.secretlinks.ExpiredLinkPurger;
 import org.webops.dockerhubbot.secretlinks.KeptSecrets;
 import org.webops.dockerhubbot.secretlinks.LinkNotices;
+import org.webops.dockerhubbot.secretlinks.SecretLinkEvents;
 import org.webops.dockerhubbot.secretlinks.SecretLinkStore;
 import org.webops.dockerhubbot.secretlinks.SecretLinks;
 import org.webops.dockerhubbot.slack.AsyncWork;
@@ -59,12 +63,15 @@ import org.webops.dockerhubbot.storage.JdbcDriftReports;
 import org.webops.dockerhubbot.storage.JdbcKeptSecretStore;
 import org.webops.dockerhubbot.storage.JdbcNotices;
 import org.webops.dockerhubbot.storage.JdbcOccurrences;
+import org.webops.dockerhubbot.storage.JdbcRequestCounts;
 import org.webops.dockerhubbot.storage.JdbcRequestRepository;
 import org.webops.dockerhubbot.storage.JdbcRunStore;
 import org.webops.dockerhubbot.storage.JdbcSecretLinkStore;
 import org.webops.dockerhubbot.web.BoltHandler;
 import org.webops.dockerhubbot.web.ClientAddress;
 import org.webops.dockerhubbot.web.HealthRoutes;
+import org.webops.dockerhubbot.web.MetricsRoutes;
+import org.webops.dockerhubbot.web.RequestTimer;
 import org.webops.dockerhubbot.web.RequestSignature;
 import org.webops.dockerhubbot.web.Routes;
 import org.webops.dockerhubbot.web.SecretLinkRoutes;
@@ -109,7 +116,11 @@ public final class Wiring implements AutoCloseable {
 
   private void build(Config config, Tuning tuning) {
     Clock clock = tuning.clock();
-    database = Database.connect(config.database());
+    // Metrics only when someone may read them: without METRICS_TOKEN nothing is counted.
+    Optional<Metrics> metrics = config.metricsToken().map(token -> Metrics.start());
+    metrics.ifPresent(started::push);
+    CallMeter apiCalls = metrics.map(Metrics::apiCalls).orElse(CallMeter.NONE);
+    database = Database.connect(config.database(), metrics.map(Metrics::hikari));
     started.push(database);
     // Migrating (H2 or PostgreSQL, Flyway) is the slowest part of start-up and needs nothing
     // else: it starts first and runs beside the HTTP, Slack and web set-up, and the server
@@ -139,7 +150,8 @@ public final class Wiring implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(named("scheduler"));
     started.push(scheduler::shutdownNow);
 
-    SlackWiring slack = SlackWiring.connect(config, http);
+    SlackWiring slack = SlackWiring.connect(config, http,
+        metrics.map(m -> m.slackCalls(config.slackApiUrl())));
     SlackMessenger messenger = slack.messenger();
     ScheduledExecutorService relayThread =
         Executors.newSingleThreadScheduledExecutor(named("slack-outbox"));
@@ -159,7 +171,9 @@ public final class Wiring implements AutoCloseable {
     SlackProgress progress = new SlackProgress(cards, notices);
 
     SecretLinkStore linkStore = new JdbcSecretLinkStore(data);
-    LinkNotices linkEvents = new LinkNotices(outbox, notices::nudge);
+    LinkNotices linkNotices = new LinkNotices(outbox, notices::nudge);
+    SecretLinkEvents linkEvents =
+        metrics.map(m -> m.countingLinks(linkNotices)).orElse(linkNotices);
     secretLinks = new SecretLinks(linkStore, audit, linkEvents, clock, new SecureRandom(),
         config.publicBaseUrl().toString());
     KeptSecrets kept = new KeptSecrets(new JdbcKeptSecretStore(data), new DataEncryption(
@@ -173,9 +187,10 @@ public final class Wiring implements AutoCloseable {
     JdbcCredentialStore credentials = new JdbcCredentialStore(data);
     RunWiring run = RunWiring.build(config, tuning, http, clock, new RunWiring.Stores(
         credentials, runs, kept, secretLinks,
-        new SlackLinkDelivery(messenger, config.approvalChannel())), callsPool);
+        new SlackLinkDelivery(messenger, config.approvalChannel())), callsPool, apiCalls);
     OperationRunner runner = new OperationRunner(requests, runs, run.plans(), progress,
-        runsPool, heartbeats, Sleeper.REAL, clock, tuning.runner(), instance);
+        runsPool, heartbeats, Sleeper.REAL, clock, tuning.runner(), instance,
+        metrics.map(Metrics::runs).orElse(RunMeter.NONE));
     started.push(() -> {
       runner.close();
       http.dispatcher().cancelAll(); // a step cut short resumes at the next start-up
@@ -186,7 +201,8 @@ public final class Wiring implements AutoCloseable {
     });
     Authority authority = new Authority(slack.approvers());
     RequestService service = new RequestService(requests, audit, authority,
-        new RequestValidator(config.dockerhubOrg()), RunWiring.projectLookup(config, http, clock),
+        new RequestValidator(config.dockerhubOrg()),
+        RunWiring.projectLookup(config, http, clock, apiCalls),
         config.credentialKinds(), runner, progress, config.dryRun(), clock);
     RunControl control = new RunControl(requests, runner, runs, authority, run.signUp(),
         progress, audit, work, clock);
@@ -210,6 +226,10 @@ public final class Wiring implements AutoCloseable {
     List<Routes> routes = new ArrayList<>();
     routes.add(new HealthRoutes(List.of(database, slack.approvers())));
     routes.add(new SecretLinkRoutes(secretLinks, ClaimRateLimiter.defaults()));
+    metrics.ifPresent(m -> {
+      m.bindRequests(new JdbcRequestCounts(data), clock);
+      routes.add(new MetricsRoutes(config.metricsToken().orElseThrow().reveal(), m::scrape));
+    });
     if (!config.socketMode()) {
       app.start(); // auth.test now, so that a bad token stops start-up instead of the first click
       started.push(app::stop);
@@ -219,9 +239,10 @@ public final class Wiring implements AutoCloseable {
           config.slackSigningSecret().orElseThrow().reveal(), Clock.systemUTC()));
       routes.add(r -> r.post("/slack/events", bolt));
     }
-    web = new WebServer(config.port(), new ClientAddress(config.trustedProxyHops()), routes)
-        .start();
+    web = new WebServer(config.port(), new ClientAddress(config.trustedProxyHops()), routes,
+        metrics.<RequestTimer>map(m -> m::serverRequest).orElse(RequestTimer.NONE)).start();
     started.push(web);
+    metrics.ifPresent(m -> m.bindJetty(web.jetty()));
     awaitMigration(migrated);
     if (config.socketMode()) {
       startSocketMode(config, app); // takes requests at once, so only after the migration

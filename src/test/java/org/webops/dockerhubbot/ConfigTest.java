@@ -53,6 +53,8 @@ class ConfigTest {
     assertThat(config.serviceUsersConfigured()).isFalse();
     assertThat(config.dockerhubAdmin()).isInstanceOf(Config.AdminCredential.OwnerPassword.class);
     assertThat(config.logFormat()).isEqualTo(LogFormat.TEXT);
+    assertThat(config.metricsToken()).isEmpty();
+    assertThat(config.toString()).contains("metrics=off");
   }
 
   @Test
@@ -76,6 +78,7 @@ class ConfigTest {
     env.put("ROTATION_GRACE", "PT0S");
     env.put("REQUEST_TTL", "P2D");
     env.put("LOG_FORMAT", "JSON");
+    env.put("METRICS_TOKEN", " metrics-token-7c4e1f09 ");
 
     // when
     Config config = Config.fromEnvironment(env);
@@ -99,7 +102,9 @@ class ConfigTest {
     assertThat(config.lifecycle().rotationGrace()).isZero();
     assertThat(config.lifecycle().requestTtl()).isEqualTo(Duration.ofDays(2));
     assertThat(config.logFormat()).isEqualTo(LogFormat.JSON);
-    assertThat(config.toString()).doesNotContain(DATABASE_PASSWORD, "dckr_oat_abc", "xoxb-1-2-3");
+    assertThat(config.metricsToken()).map(Secret::reveal).contains("metrics-token-7c4e1f09");
+    assertThat(config.toString()).doesNotContain(DATABASE_PASSWORD, "dckr_oat_abc", "xoxb-1-2-3",
+        "metrics-token-7c4e1f09").contains("metrics=on");
   }
 
   @ParameterizedTest
@@ -146,7 +151,9 @@ class ConfigTest {
         Arguments.of("ROTATION_GRACE", "P2D"),
         Arguments.of("REQUEST_TTL", "PT30M"),
         Arguments.of("REQUEST_TTL", "P31D"),
-        Arguments.of("LOG_FORMAT", "logfmt"));
+        Arguments.of("LOG_FORMAT", "logfmt"),
+        Arguments.of("METRICS_TOKEN", "too-short-15chr"),
+        Arguments.of("METRICS_TOKEN", "long enough but has spaces"));
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -284,12 +291,15 @@ class ConfigTest {
     env.put("DATABASE_URL", "postgres://bot:" + DATABASE_PASSWORD + "@ho st/db");
     env.put("DATA_ENCRYPTION_KEY", "secret-key-material-" + ADMIN_PASSWORD);
     env.put("SLACK_BOT_TOKEN", "xoxp-" + ADMIN_PASSWORD);
+    env.put("METRICS_TOKEN", "short" + ADMIN_PASSWORD.substring(0, 4));
 
     // when / then
     assertThatThrownBy(() -> Config.fromEnvironment(env))
         .hasMessageContaining("DATABASE_URL is malformed")
         .hasMessageContaining("DATA_ENCRYPTION_KEY is malformed")
         .hasMessageContaining("SLACK_BOT_TOKEN is malformed")
+        .hasMessageContaining("METRICS_TOKEN is malformed: expected at least 16 characters")
+        .hasMessageNotContaining("short" + ADMIN_PASSWORD.substring(0, 4))
         .hasMessageNotContaining(DATABASE_PASSWORD)
         .hasMessageNotContaining(ADMIN_PASSWORD);
   }

@@ -12,6 +12,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.webops.dockerhubbot.http.ApiResponse;
 import org.webops.dockerhubbot.http.ApiTransport;
+import org.webops.dockerhubbot.http.CallMeter;
+import org.webops.dockerhubbot.http.Endpoint;
 import org.webops.dockerhubbot.http.Fence;
 import org.webops.dockerhubbot.http.HostScopedHeaderInterceptor;
 import org.webops.dockerhubbot.http.Json;
@@ -33,11 +35,11 @@ final class CircleCiCalls {
   private final ApiTransport transport;
 
   CircleCiCalls(HttpUrl baseUrl, OkHttpClient http, CircleCiToken token, boolean dryRun,
-      RetryPolicy retryPolicy, Sleeper sleeper, Clock clock) {
+      RetryPolicy retryPolicy, Sleeper sleeper, Clock clock, CallMeter meter) {
     this(baseUrl, dryRun, new ApiTransport(API, http.newBuilder()
         .addNetworkInterceptor(
             new HostScopedHeaderInterceptor(baseUrl, "Circle-Token", r -> token.value()))
-        .build(), retryPolicy, sleeper, clock, List.of(token.value())));
+        .build(), retryPolicy, sleeper, clock, List.of(token.value()), meter));
   }
 
   private CircleCiCalls(HttpUrl baseUrl, boolean dryRun, ApiTransport transport) {
@@ -63,18 +65,19 @@ final class CircleCiCalls {
     return Urls.expand(baseUrl, template, parameters);
   }
 
-  /** A request to the path template that asks for JSON; its method is still to be set. */
+  /**
+   * A request to the path template that asks for JSON, tagged with the template ({@link
+   * Endpoint}); its method is still to be set.
+   */
   Request.Builder request(String template, String... parameters) {
-    return acceptingJson(url(template, parameters));
-  }
-
-  private static Request.Builder acceptingJson(HttpUrl url) {
-    return new Request.Builder().url(url).header("Accept", "application/json");
+    return new Request.Builder().url(url(template, parameters))
+        .header("Accept", "application/json")
+        .tag(Endpoint.class, new Endpoint(template));
   }
 
   /** Sends a read and returns its answer as the type. */
-  <T> T read(HttpUrl url, Class<T> type) {
-    Request request = acceptingJson(url).get().build();
+  <T> T read(Request.Builder read, Class<T> type) {
+    Request request = read.get().build();
     return transport.read(request, transport.execute(request), type);
   }
 
@@ -91,8 +94,13 @@ final class CircleCiCalls {
     return Optional.of(transport.execute(request, alsoMask));
   }
 
-  /** Every page of a list, following {@code next_page_token} with {@code page-token}. */
-  <T> List<T> pages(HttpUrl firstPage, Class<T> type) {
+  /**
+   * Every page of a list, following {@code next_page_token} with {@code page-token}.
+   *
+   * @param list a request for the first page (from {@link #request}, maybe with a query)
+   */
+  <T> List<T> pages(Request.Builder list, Class<T> type) {
+    HttpUrl firstPage = list.get().build().url();
     List<T> all = new ArrayList<>();
     JavaType itemType = Json.MAPPER.constructType(type);
     String pageToken = null;
@@ -100,7 +108,7 @@ final class CircleCiCalls {
       HttpUrl url = pageToken == null
           ? firstPage
           : firstPage.newBuilder().addQueryParameter("page-token", pageToken).build();
-      Request request = acceptingJson(url).get().build();
+      Request request = list.url(url).get().build();
       ApiResponse response = transport.execute(request);
       JsonNode tree = transport.tree(request, response);
       for (JsonNode item : tree.path("items")) {

@@ -3,6 +3,7 @@ package org.webops.dockerhubbot.circleci;
 import java.time.Clock;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.webops.dockerhubbot.http.CallMeter;
 import org.webops.dockerhubbot.http.Fence;
 import org.webops.dockerhubbot.http.RetryPolicy;
 import org.webops.dockerhubbot.http.Sleeper;
@@ -33,7 +34,13 @@ public final class CircleCiClient {
 
   public CircleCiClient(HttpUrl baseUrl, OkHttpClient http, CircleCiToken token, boolean dryRun,
       RetryPolicy retryPolicy, Sleeper sleeper, Clock clock) {
-    this(new CircleCiCalls(baseUrl, http, token, dryRun, retryPolicy, sleeper, clock));
+    this(baseUrl, http, token, dryRun, retryPolicy, sleeper, clock, CallMeter.NONE);
+  }
+
+  /** @param meter told of every call and retry, by endpoint template */
+  public CircleCiClient(HttpUrl baseUrl, OkHttpClient http, CircleCiToken token, boolean dryRun,
+      RetryPolicy retryPolicy, Sleeper sleeper, Clock clock, CallMeter meter) {
+    this(new CircleCiCalls(baseUrl, http, token, dryRun, retryPolicy, sleeper, clock, meter));
   }
 
   private CircleCiClient(CircleCiCalls calls) {

@@ -33,7 +33,7 @@ public final class ContextClient {
         url.addQueryParameter("owner-type", id.type());
       }
     }
-    return calls.pages(url.build(), Context.class);
+    return calls.pages(calls.request(CONTEXTS).url(url.build()), Context.class);
   }
 
   /** The owner's context with exactly this name (CircleCI has no lookup by name). */
@@ -77,7 +77,7 @@ public final class ContextClient {
 
   /** {@code GET /context/{context-id}/environment-variable}, all pages (names only). */
   public List<ContextVariable> listVariables(String contextId) {
-    return calls.pages(calls.url(CONTEXT_VARIABLES, contextId), ContextVariable.class);
+    return calls.pages(calls.request(CONTEXT_VARIABLES, contextId), ContextVariable.class);
   }
 
   /** {@code DELETE /context/{context-id}/environment-variable/{env-var-name}}. */

@@ -20,7 +20,7 @@ public final class ProjectClient {
    * @throws NotFoundException when the project does not exist or the token cannot see it
    */
   public Project get(ProjectSlug slug) {
-    return calls.read(calls.url(PROJECT, slug.value()), Project.class);
+    return calls.read(calls.request(PROJECT, slug.value()), Project.class);
   }
 
   /** The project, or empty when CircleCI answers 404 (unknown, or no access with this token). */

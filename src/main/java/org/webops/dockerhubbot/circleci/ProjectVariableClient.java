@@ -37,7 +37,7 @@ public final class ProjectVariableClient {
    * look absent.
    */
   public List<ProjectEnvVar> list(ProjectSlug slug) {
-    return calls.pages(calls.url(PROJECT_ENVVARS, slug.value()), ProjectEnvVar.class);
+    return calls.pages(calls.request(PROJECT_ENVVARS, slug.value()), ProjectEnvVar.class);
   }
 
   /** {@code DELETE /project/{project-slug}/envvar/{name}}. */

@@ -3,6 +3,7 @@ package org.webops.dockerhubbot.dockerhub;
 import java.time.Clock;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.webops.dockerhubbot.http.CallMeter;
 import org.webops.dockerhubbot.http.Fence;
 import org.webops.dockerhubbot.http.RetryPolicy;
 import org.webops.dockerhubbot.http.Sleeper;
@@ -36,7 +37,14 @@ public final class DockerHubClient {
 
   public DockerHubClient(HttpUrl baseUrl, OkHttpClient http, DockerHubCredential credential,
       boolean dryRun, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock) {
-    this(new DockerHubSession(baseUrl, http, credential, dryRun, retryPolicy, sleeper, clock));
+    this(baseUrl, http, credential, dryRun, retryPolicy, sleeper, clock, CallMeter.NONE);
+  }
+
+  /** @param meter told of every call and retry, by endpoint template */
+  public DockerHubClient(HttpUrl baseUrl, OkHttpClient http, DockerHubCredential credential,
+      boolean dryRun, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock, CallMeter meter) {
+    this(new DockerHubSession(baseUrl, http, credential, dryRun, retryPolicy, sleeper, clock,
+        meter));
   }
 
   private DockerHubClient(DockerHubSession session) {

@@ -17,6 +17,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.webops.dockerhubbot.http.ApiResponse;
 import org.webops.dockerhubbot.http.ApiTransport;
+import org.webops.dockerhubbot.http.CallMeter;
+import org.webops.dockerhubbot.http.Endpoint;
 import org.webops.dockerhubbot.http.Fence;
 import org.webops.dockerhubbot.http.HostScopedHeaderInterceptor;
 import org.webops.dockerhubbot.http.Json;
@@ -48,17 +50,18 @@ final class DockerHubSession {
   private final Clock clock;
   private final LoginTokens tokens;
   private final Fence fence;
+  private final CallMeter meter;
   private final ApiTransport transport;
 
   DockerHubSession(HttpUrl baseUrl, OkHttpClient http, DockerHubCredential credential,
-      boolean dryRun, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock) {
+      boolean dryRun, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock, CallMeter meter) {
     this(baseUrl, http, credential, dryRun, retryPolicy, sleeper, clock, new LoginTokens(clock),
-        Fence.NONE);
+        Fence.NONE, meter);
   }
 
   private DockerHubSession(HttpUrl baseUrl, OkHttpClient shared, DockerHubCredential credential,
       boolean dryRun, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock,
-      LoginTokens tokens, Fence fence) {
+      LoginTokens tokens, Fence fence, CallMeter meter) {
     this.baseUrl = Objects.requireNonNull(baseUrl);
     this.shared = Objects.requireNonNull(shared);
     this.credential = Objects.requireNonNull(credential);
@@ -68,6 +71,7 @@ final class DockerHubSession {
     this.clock = clock;
     this.tokens = tokens;
     this.fence = fence;
+    this.meter = meter;
     OkHttpClient http = shared.newBuilder()
         .addNetworkInterceptor(new HostScopedHeaderInterceptor(baseUrl, "Authorization",
             request -> {
@@ -76,19 +80,19 @@ final class DockerHubSession {
             }))
         .build();
     this.transport =
-        new ApiTransport(API, http, retryPolicy, sleeper, clock, List.of(credential.secret()))
-            .fenced(fence);
+        new ApiTransport(API, http, retryPolicy, sleeper, clock, List.of(credential.secret()),
+            meter).fenced(fence);
   }
 
   /** The session of another identity, sharing the HTTP client and the token cache. */
   DockerHubSession forCredential(DockerHubCredential other) {
     return new DockerHubSession(
-        baseUrl, shared, other, dryRun, retryPolicy, sleeper, clock, tokens, fence);
+        baseUrl, shared, other, dryRun, retryPolicy, sleeper, clock, tokens, fence, meter);
   }
 
   DockerHubSession fenced(Fence fence) {
     return new DockerHubSession(
-        baseUrl, shared, credential, dryRun, retryPolicy, sleeper, clock, tokens, fence);
+        baseUrl, shared, credential, dryRun, retryPolicy, sleeper, clock, tokens, fence, meter);
   }
 
   boolean dryRun() {
@@ -111,8 +115,7 @@ final class DockerHubSession {
   }
 
   LoginToken usersLogin(DockerHubCredential.Password password) {
-    Request request = new Request.Builder()
-        .url(url(USERS_LOGIN))
+    Request request = request(USERS_LOGIN)
         .post(Json.body(new UsersLoginBody(password.username(), password.password())))
         .build();
     ApiResponse response = transport.send(request);
@@ -126,8 +129,7 @@ final class DockerHubSession {
   }
 
   LoginToken authToken(DockerHubCredential identity) {
-    Request request = new Request.Builder()
-        .url(url(AUTH_TOKEN))
+    Request request = request(AUTH_TOKEN)
         .post(Json.body(new AuthTokenBody(identity.identifier(), identity.secret())))
         .build();
     return token(request, transport.execute(request, identity.secret()), "access_token");
@@ -203,7 +205,7 @@ final class DockerHubSession {
           .addQueryParameter("page", Integer.toString(page))
           .addQueryParameter("page_size", Integer.toString(PAGE_SIZE))
           .build();
-      Request request = new Request.Builder().url(pageUrl).get().build();
+      Request request = request(template, parameters).url(pageUrl).get().build();
       ApiResponse response = authorized(request.newBuilder());
       Page read = reader.apply(transport.tree(request, response));
       for (JsonNode item : read.items()) {
@@ -214,6 +216,15 @@ final class DockerHubSession {
       }
     }
     return all;
+  }
+
+  /**
+   * A request to the path template with its {@code {parameters}} filled in, tagged with the
+   * template ({@link Endpoint}); its method is still to be set.
+   */
+  Request.Builder request(String template, String... parameters) {
+    return new Request.Builder().url(url(template, parameters))
+        .tag(Endpoint.class, new Endpoint(template));
   }
 
   /** The URL of a path template with its {@code {parameters}} filled in order, each escaped. */

@@ -35,8 +35,7 @@ public final class OrgTokenClient {
    */
   public OrgAccessToken create(
       String org, String label, List<OrgTokenResource> resources, Instant expiresAt) {
-    Request.Builder request = new Request.Builder()
-        .url(session.url(ORG_ACCESS_TOKENS, org))
+    Request.Builder request = session.request(ORG_ACCESS_TOKENS, org)
         .post(Json.body(new CreateBody(label, resources, expiresAt)));
     return session.write(request,
             "create organisation access token '" + label + "' for " + resources)
@@ -47,7 +46,7 @@ public final class OrgTokenClient {
 
   /** {@code DELETE /v2/orgs/{org_name}/access-tokens/{access_token_id}}. */
   public void delete(String org, String id) {
-    session.write(new Request.Builder().url(session.url(ORG_ACCESS_TOKEN, org, id)).delete(),
+    session.write(session.request(ORG_ACCESS_TOKEN, org, id).delete(),
         "delete organisation access token " + id);
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import okhttp3.Request;
 import org.webops.dockerhubbot.http.ApiResponse;
+import org.webops.dockerhubbot.http.Endpoint;
 import org.webops.dockerhubbot.http.Json;
 
 /** An organisation's members, invitations and teams. */
@@ -53,7 +54,7 @@ public final class OrganisationClient {
    * {@code {"data": [...]}}; a {@code results} list or a bare array is read as well.
    */
   public List<OrgInvite> listInvites(String org) {
-    Request request = new Request.Builder().url(session.url(ORG_INVITES, org)).get().build();
+    Request request = session.request(ORG_INVITES, org).get().build();
     ApiResponse response = session.authorized(request.newBuilder());
     JsonNode tree = session.transport().tree(request, response);
     JsonNode list = tree.isArray() ? tree : tree.has("data") ? tree.get("data") : tree.get("results");
@@ -75,8 +76,7 @@ public final class OrganisationClient {
    * @param role e.g. {@code member}
    */
   public List<InviteResult> bulkInvite(String org, String team, String role, List<String> invitees) {
-    Request.Builder request = new Request.Builder()
-        .url(session.url(BULK_INVITES))
+    Request.Builder request = session.request(BULK_INVITES)
         .post(Json.body(new BulkInviteBody(org, team, role, invitees, null)));
     return session.write(request,
             "invite " + invitees + " into " + org + "/" + team + " as " + role)
@@ -98,7 +98,7 @@ public final class OrganisationClient {
 
   /** {@code DELETE /v2/invites/{id}}: cancels a pending invitation. */
   public void deleteInvite(String id) {
-    session.write(new Request.Builder().url(session.url(INVITE, id)).delete(),
+    session.write(session.request(INVITE, id).delete(),
         "cancel invitation " + id);
   }
 
@@ -132,15 +132,16 @@ public final class OrganisationClient {
    */
   public void addTeamMember(String org, String team, String username) {
     // With the trailing slash, as Docker's own clients send it: without, Docker Hub redirects.
-    session.write(new Request.Builder()
+    session.write(session.request(TEAM_MEMBERS, org, team)
             .url(session.url(TEAM_MEMBERS, org, team).newBuilder().addPathSegment("").build())
+            .tag(Endpoint.class, new Endpoint(TEAM_MEMBERS + "/"))
             .post(Json.body(new AddMemberBody(username))),
         "add " + username + " to team " + org + "/" + team);
   }
 
   /** {@code DELETE /v2/orgs/{org_name}/groups/{group_name}/members/{username}}. */
   public void removeTeamMember(String org, String team, String username) {
-    session.write(new Request.Builder().url(session.url(TEAM_MEMBER, org, team, username)).delete(),
+    session.write(session.request(TEAM_MEMBER, org, team, username).delete(),
         "remove " + username + " from team " + org + "/" + team);
   }
 
@@ -149,7 +150,7 @@ public final class OrganisationClient {
    * organisation and every team in it. Docker Hub answers 404 for someone who is not a member.
    */
   public void removeMember(String org, String username) {
-    session.write(new Request.Builder().url(session.url(ORG_MEMBER, org, username)).delete(),
+    session.write(session.request(ORG_MEMBER, org, username).delete(),
         "remove " + username + " from organisation " + org);
   }
 

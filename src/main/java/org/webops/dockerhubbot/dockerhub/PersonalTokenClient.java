@@ -32,8 +32,7 @@ public final class PersonalTokenClient {
    */
   public PersonalAccessToken create(String label, List<RepoScope> scopes, Instant expiresAt) {
     List<String> scopeNames = scopes.stream().map(RepoScope::value).toList();
-    Request.Builder request = new Request.Builder()
-        .url(session.url(ACCESS_TOKENS))
+    Request.Builder request = session.request(ACCESS_TOKENS)
         .post(Json.body(new CreateBody(label, scopeNames, expiresAt)));
     return session.write(request, "create personal access token '" + label + "' " + scopeNames)
         .map(response ->
@@ -44,15 +43,14 @@ public final class PersonalTokenClient {
 
   /** {@code PATCH /v2/access-tokens/{uuid}} with {@code is_active: false}. Not retried. */
   public void deactivate(String uuid) {
-    session.write(new Request.Builder()
-            .url(session.url(ACCESS_TOKEN, uuid))
+    session.write(session.request(ACCESS_TOKEN, uuid)
             .patch(Json.body(new PatchBody(false))),
         "deactivate personal access token " + uuid);
   }
 
   /** {@code DELETE /v2/access-tokens/{uuid}}. */
   public void delete(String uuid) {
-    session.write(new Request.Builder().url(session.url(ACCESS_TOKEN, uuid)).delete(),
+    session.write(session.request(ACCESS_TOKEN, uuid).delete(),
         "delete personal access token " + uuid);
   }
 

@@ -50,6 +50,7 @@ public final class ApiTransport {
   private final Clock clock;
   private final Collection<String> secrets;
   private final Fence fence;
+  private final CallMeter meter;
 
   /**
    * @param secrets credentials of the calling client, masked in any API message that echoes them
@@ -61,11 +62,17 @@ public final class ApiTransport {
       Sleeper sleeper,
       Clock clock,
       Collection<String> secrets) {
-    this(api, http, policy, sleeper, clock, secrets, Fence.NONE);
+    this(api, http, policy, sleeper, clock, secrets, CallMeter.NONE);
+  }
+
+  /** @param meter told of every attempt and every wait before a retry */
+  public ApiTransport(String api, OkHttpClient http, RetryPolicy policy, Sleeper sleeper,
+      Clock clock, Collection<String> secrets, CallMeter meter) {
+    this(api, http, policy, sleeper, clock, secrets, Fence.NONE, meter);
   }
 
   private ApiTransport(String api, OkHttpClient http, RetryPolicy policy, Sleeper sleeper,
-      Clock clock, Collection<String> secrets, Fence fence) {
+      Clock clock, Collection<String> secrets, Fence fence, CallMeter meter) {
     this.api = Objects.requireNonNull(api);
     this.http = Objects.requireNonNull(http);
     this.writes = http.newBuilder().followRedirects(false).followSslRedirects(false).build();
@@ -74,11 +81,12 @@ public final class ApiTransport {
     this.clock = Objects.requireNonNull(clock);
     this.secrets = List.copyOf(secrets);
     this.fence = Objects.requireNonNull(fence);
+    this.meter = Objects.requireNonNull(meter);
   }
 
   /** The same transport, asking {@code fence} before every attempt of every call. */
   public ApiTransport fenced(Fence fence) {
-    return new ApiTransport(api, http, policy, sleeper, clock, secrets, fence);
+    return new ApiTransport(api, http, policy, sleeper, clock, secrets, fence, meter);
   }
 
   public String api() {
@@ -121,16 +129,20 @@ public final class ApiTransport {
   public ApiResponse send(Request request) {
     String method = request.method();
     String path = request.url().encodedPath();
+    Endpoint endpoint = Endpoint.of(request);
     int maxAttempts = isIdempotent(method) ? policy.maxAttempts() : 1;
     for (int attempt = 1; ; attempt++) {
       boolean last = attempt >= maxAttempts;
       fence.check();
       Response response;
+      long sent = System.nanoTime();
       try {
         response = (isWrite(method) ? writes : http).newCall(request).execute();
       } catch (IOException e) {
+        meter.unanswered(api, method, endpoint, Duration.ofNanos(System.nanoTime() - sent));
         if (!last && retryableFailure(e)) {
-          waitBeforeRetry(method, path, attempt, maxAttempts, e.getClass().getSimpleName(), null);
+          waitBeforeRetry(request, attempt, maxAttempts, e.getClass().getSimpleName(), "io",
+              null, false);
           continue;
         }
         log.warn("{} {} {} failed: {}", api, method, path, e.getClass().getSimpleName());
@@ -141,12 +153,15 @@ public final class ApiTransport {
       try (ResponseBody responseBody = response.body()) {
         body = responseBody.string();
       } catch (IOException e) {
+        meter.unanswered(api, method, endpoint, Duration.ofNanos(System.nanoTime() - sent));
         if (!last && retryableFailure(e)) {
-          waitBeforeRetry(method, path, attempt, maxAttempts, e.getClass().getSimpleName(), null);
+          waitBeforeRetry(request, attempt, maxAttempts, e.getClass().getSimpleName(), "io",
+              null, false);
           continue;
         }
         throw new TransportException(api, method, path, describe(e), e);
       }
+      meter.answered(api, method, endpoint, status, Duration.ofNanos(System.nanoTime() - sent));
       log.debug("{} {} {} -> {}", api, method, path, status);
       if (status >= 300 && status < 400) {
         log.warn("{} {} {} was redirected ({}); not followed", api, method, path, status);
@@ -161,8 +176,8 @@ public final class ApiTransport {
       if (retryAfter.map(d -> d.compareTo(policy.maxRetryAfter()) > 0).orElse(false)) {
         return result; // asked to wait longer than we are willing to: report it
       }
-      waitBeforeRetry(
-          method, path, attempt, maxAttempts, "status " + status, retryAfter.orElse(null));
+      waitBeforeRetry(request, attempt, maxAttempts, "status " + status,
+          Integer.toString(status), retryAfter.orElse(null), status == 429);
     }
   }
 
@@ -236,9 +251,12 @@ public final class ApiTransport {
     };
   }
 
-  private void waitBeforeRetry(
-      String method, String path, int attempt, int maxAttempts, String reason, Duration asked) {
+  private void waitBeforeRetry(Request request, int attempt, int maxAttempts, String reason,
+      String cause, Duration asked, boolean rateLimited) {
+    String method = request.method();
+    String path = request.url().encodedPath();
     Duration wait = asked != null ? asked : policy.backoff(attempt);
+    meter.retrying(api, Endpoint.of(request), cause, wait, rateLimited);
     log.warn(
         "{} {} {}: {}, retry {}/{} in {} ms",
         api, method, path, reason, attempt, maxAttempts - 1, wait.toMillis());

@@ -68,6 +68,7 @@ public final class OperationRunner implements Provisioning, AutoCloseable {
   private final Clock clock;
   private final Settings settings;
   private final String instance;
+  private final RunMeter meter;
   /** Operations queued or running here, with how many goes: the sweep adds none to these. */
   private final Map<Long, Integer> here = new ConcurrentHashMap<>();
   private volatile boolean stopping;
@@ -79,6 +80,14 @@ public final class OperationRunner implements Provisioning, AutoCloseable {
   public OperationRunner(RequestRepository requests, RunStore runs, Plans plans,
       Progress progress, Executor executor, ScheduledExecutorService heartbeats, Sleeper sleeper,
       Clock clock, Settings settings, String instance) {
+    this(requests, runs, plans, progress, executor, heartbeats, sleeper, clock, settings,
+        instance, RunMeter.NONE);
+  }
+
+  /** @param meter told of operations started, finished and failed, and of every step's try */
+  public OperationRunner(RequestRepository requests, RunStore runs, Plans plans,
+      Progress progress, Executor executor, ScheduledExecutorService heartbeats, Sleeper sleeper,
+      Clock clock, Settings settings, String instance, RunMeter meter) {
     this.requests = requests;
     this.runs = runs;
     this.plans = plans;
@@ -89,6 +98,7 @@ public final class OperationRunner implements Provisioning, AutoCloseable {
     this.clock = clock;
     this.settings = settings;
     this.instance = instance;
+    this.meter = meter;
   }
 
   /** Starts the operation the approval opened. */
@@ -151,7 +161,7 @@ public final class OperationRunner implements Provisioning, AutoCloseable {
     try (LogContext.Scope scope = logContext(operation.get())) {
       try {
         return holding(operationId, lease -> new RunExecution(lease, trigger, requests, runs,
-            plans, progress, sleeper, clock, settings, () -> stopping).run())
+            plans, progress, sleeper, clock, settings, () -> stopping, meter).run())
             .orElse(Outcome.BUSY);
       } catch (RuntimeException e) {
         if (stopping) {

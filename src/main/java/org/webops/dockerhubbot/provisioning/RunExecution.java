@@ -43,12 +43,13 @@ final class RunExecution {
   private final Clock clock;
   private final OperationRunner.Settings settings;
   private final BooleanSupplier stopping;
+  private final RunMeter meter;
   private final long id;
   private Trigger trigger;
 
   RunExecution(RunLease lease, Trigger trigger, RequestRepository requests, RunStore runs,
       Plans plans, Progress progress, Sleeper sleeper, Clock clock,
-      OperationRunner.Settings settings, BooleanSupplier stopping) {
+      OperationRunner.Settings settings, BooleanSupplier stopping, RunMeter meter) {
     this.lease = lease;
     this.trigger = trigger;
     this.requests = requests;
@@ -59,6 +60,7 @@ final class RunExecution {
     this.clock = clock;
     this.settings = settings;
     this.stopping = stopping;
+    this.meter = meter;
     this.id = lease.requestId();
   }
 
@@ -110,13 +112,18 @@ final class RunExecution {
         if (!wasWaiting) {
           runs.record(lease, StepRecord.running(next, clock.instant()), List.of());
           progress.changed(id);
+          if (snapshot.steps().isEmpty()) {
+            meter.started(operation.kind());
+          }
         }
         RunContext context = new RunContext(operation, request, trigger, doneFacts(snapshot, plan),
             snapshot.polls(), clock.instant(), lease);
         long started = System.nanoTime();
         StepResult result = attempt(plans.step(next), context);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
         log.info("Request #{}: {} {} after {} ms", id, next, result.getClass().getSimpleName(),
-            (System.nanoTime() - started) / 1_000_000);
+            took.toMillis());
+        meter.stepRan(operation.kind(), next, outcome(result), took);
         if (stopping.getAsBoolean()) {
           return Outcome.STOPPED;
         }
@@ -147,6 +154,17 @@ final class RunExecution {
         }
       }
     }
+  }
+
+  private static RunMeter.StepOutcome outcome(StepResult result) {
+    if (result instanceof StepResult.Done) {
+      return RunMeter.StepOutcome.DONE;
+    }
+    if (result instanceof StepResult.Waiting) {
+      return RunMeter.StepOutcome.WAITING;
+    }
+    return result instanceof StepResult.Rewind ? RunMeter.StepOutcome.REWIND
+        : RunMeter.StepOutcome.FAILED;
   }
 
   /** Whether this go may run a waiting step: only for what it waits for. */
@@ -184,6 +202,9 @@ final class RunExecution {
         }
         log.info("Request #{}: {} failed ({}); trying again in {} ms", id, step.id(),
             e.getMessage(), wait.toMillis());
+        meter.stepRetried(context.operation().kind(), step.id(), e instanceof RateLimitedException
+            ? RunMeter.RetryReason.RATE_LIMITED : e instanceof ServerErrorException
+            ? RunMeter.RetryReason.SERVER_ERROR : RunMeter.RetryReason.NO_ANSWER, wait);
       } catch (RuntimeException e) {
         if (stopping.getAsBoolean()) {
           throw e;
@@ -241,6 +262,7 @@ final class RunExecution {
             Notice.thread(id, new RunEvent.StepFailed(step, reason)),
             Notice.requester(id, new RunEvent.RunStopped(step, operationKind))));
     progress.changed(id);
+    meter.failed(operationKind, step);
     log.warn("Request #{} failed at {}: {}", id, step, reason);
     return Outcome.FAILED;
   }
@@ -256,6 +278,7 @@ final class RunExecution {
     if (runs.finish(lease, plan.onFinish(), Move.by(by, clock.instant(),
         done + request.spec().pipeline()).noting(operation.note()))) {
       progress.changed(id);
+      meter.finished(operation.kind());
       log.info("Request #{}: {} {} is done", id, operation.kind(), request.spec().pipeline());
     }
     return Outcome.FINISHED;

@@ -105,6 +105,11 @@ public final class SecretLinks {
                 + replacing.map(title -> "; earlier unclaimed \"" + title + "\" links voided")
                     .orElse(""), now));
     log.info("created secret link {} for request {}, expires {}", id, requestId, expiresAt);
+    try {
+      events.created(requestId);
+    } catch (RuntimeException e) {
+      log.warn("created-event for link {} failed: {}", id, e.toString());
+    }
     return new SecretLink(id, url, requestId, audienceUserId, expiresAt);
   }
 

@@ -2,6 +2,8 @@ package org.webops.dockerhubbot.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import java.util.Optional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -34,6 +36,11 @@ public final class Database implements AutoCloseable, HealthCheck {
 
   /** The pool alone; connections are made on first use. */
   public static Database connect(DatabaseUrl url) {
+    return connect(url, Optional.empty());
+  }
+
+  /** The pool alone, its connections counted by {@code metrics} when given. */
+  public static Database connect(DatabaseUrl url, Optional<MetricsTrackerFactory> metrics) {
     HikariConfig config = new HikariConfig();
     // AUTO_SERVER is left off on purpose: one process owns an H2 file; several instances need
     // PostgreSQL.
@@ -45,6 +52,7 @@ public final class Database implements AutoCloseable, HealthCheck {
     config.setMinimumIdle(1);
     config.setConnectionTimeout(5_000);
     config.setInitializationFailTimeout(-1);
+    metrics.ifPresent(config::setMetricsTrackerFactory);
     return new Database(new HikariDataSource(config));
   }
 

@@ -3,7 +3,11 @@ package org.webops.dockerhubbot.web;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** The one Javalin server: Slack requests, secret-link pages and health. */
@@ -15,6 +19,11 @@ public final class WebServer implements AutoCloseable {
   private volatile boolean ready;
 
   public WebServer(int port, ClientAddress clients, List<Routes> routes) {
+    this(port, clients, routes, RequestTimer.NONE);
+  }
+
+  /** @param timer told of every answered request, by route template */
+  public WebServer(int port, ClientAddress clients, List<Routes> routes, RequestTimer timer) {
     this.javalin = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -31,6 +40,10 @@ public final class WebServer implements AutoCloseable {
         }
       });
       routes.forEach(group -> group.addTo(cfg.routes));
+      if (timer != RequestTimer.NONE) {
+        cfg.requestLogger.http((ctx, millis) -> timer.answered(ctx.method().name(), route(ctx),
+            ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
+      }
       // Javalin's own handler logs the exception's message, which may quote request input.
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getClass().getName());
@@ -51,6 +64,12 @@ public final class WebServer implements AutoCloseable {
     return pool;
   }
 
+  /** The route template ({@code /s/{id}}) the request matched, never its path. */
+  private static String route(Context ctx) {
+    Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+    return endpoint == null ? RequestTimer.UNMATCHED : endpoint.path;
+  }
+
   public WebServer start() {
     javalin.start();
     return this;
@@ -59,6 +78,11 @@ public final class WebServer implements AutoCloseable {
   /** Lets requests through; called once the application is completely started. */
   public void ready() {
     ready = true;
+  }
+
+  /** The running Jetty server, for its thread-pool and connection meters. */
+  public Server jetty() {
+    return javalin.jettyServer().server();
   }
 
   public int port() {

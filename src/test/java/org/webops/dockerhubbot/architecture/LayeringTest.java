@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The direction of the code, held by ArchUnit over the main classes: the core (requests,
  * operations, secret links, notices) knows nothing of Slack, the web server or the database;
- * the edges and the storage depend on the core, never the other way; only the wiring sees
+ * the edges and the storage depend on the core, never the other way; the core and the API
+ * clients count through their own small meters, never Micrometer; only the wiring sees
  * everything; one class sends to Slack; and no two packages depend on each other.
  */
 class LayeringTest {
@@ -30,6 +31,7 @@ class LayeringTest {
         .layer("Wiring").definedBy(ROOT)
         .layer("Slack edge").definedBy(ROOT + ".slack..")
         .layer("Web edge").definedBy(ROOT + ".web..")
+        .layer("Metrics edge").definedBy(ROOT + ".metrics..")
         .layer("Storage").definedBy(ROOT + ".storage..")
         .layer("Core").definedBy(ROOT + ".workflow..", ROOT + ".provisioning..",
             ROOT + ".secretlinks..", ROOT + ".notices..", ROOT + ".audit..", ROOT + ".text..",
@@ -39,10 +41,11 @@ class LayeringTest {
         .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
         .whereLayer("Slack edge").mayOnlyBeAccessedByLayers("Wiring")
         .whereLayer("Web edge").mayOnlyBeAccessedByLayers("Wiring")
+        .whereLayer("Metrics edge").mayOnlyBeAccessedByLayers("Wiring")
         .whereLayer("Storage").mayOnlyBeAccessedByLayers("Wiring")
         .whereLayer("Core").mayOnlyBeAccessedByLayers("Wiring", "Slack edge", "Web edge",
-            "Storage")
-        .whereLayer("API clients").mayOnlyBeAccessedByLayers("Wiring", "Core")
+            "Metrics edge", "Storage")
+        .whereLayer("API clients").mayOnlyBeAccessedByLayers("Wiring", "Core", "Metrics edge")
         .check(MAIN);
   }
 
@@ -54,6 +57,17 @@ class LayeringTest {
             ROOT + ".logs..")
         .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "io.javalin..",
             "java.sql..", "javax.sql..", "org.flywaydb..", "com.zaxxer..")
+        .check(MAIN);
+  }
+
+  @Test
+  void coreAndApiClients_countThroughTheirMetersNeverMicrometer() {
+    noClasses().that().resideInAnyPackage(ROOT + ".workflow..", ROOT + ".provisioning..",
+            ROOT + ".lifecycle..", ROOT + ".drift..", ROOT + ".secretlinks..",
+            ROOT + ".notices..", ROOT + ".audit..", ROOT + ".text..", ROOT + ".health..",
+            ROOT + ".http..", ROOT + ".dockerhub..", ROOT + ".circleci..", ROOT + ".web..",
+            ROOT + ".slack..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
         .check(MAIN);
   }
 

@@ -12,6 +12,7 @@ import mockwebserver3.RecordedRequest;
 import org.webops.dockerhubbot.http.Fixtures;
 import org.webops.dockerhubbot.http.HttpClients;
 import org.webops.dockerhubbot.http.Json;
+import org.webops.dockerhubbot.http.RecordingCallMeter;
 import org.webops.dockerhubbot.http.RecordingSleeper;
 import org.webops.dockerhubbot.http.RetryPolicy;
 import org.webops.dockerhubbot.http.SpecValidator;
@@ -31,6 +32,7 @@ final class MockCircleCi {
   private static final SpecValidator SPEC = SpecValidator.circleCi(BASE_PATH);
 
   final RecordingSleeper sleeper = new RecordingSleeper();
+  final RecordingCallMeter meter = new RecordingCallMeter();
   final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:00:00Z"));
   private final MockWebServer server;
 
@@ -46,7 +48,8 @@ final class MockCircleCi {
         dryRun,
         new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 1.0),
         sleeper,
-        clock);
+        clock,
+        meter);
   }
 
   CircleCiClient client() {

@@ -13,6 +13,7 @@ import mockwebserver3.RecordedRequest;
 import org.webops.dockerhubbot.http.Fixtures;
 import org.webops.dockerhubbot.http.HttpClients;
 import org.webops.dockerhubbot.http.Json;
+import org.webops.dockerhubbot.http.RecordingCallMeter;
 import org.webops.dockerhubbot.http.RecordingSleeper;
 import org.webops.dockerhubbot.http.RetryPolicy;
 import org.webops.dockerhubbot.http.SpecValidator;
@@ -32,6 +33,7 @@ final class MockDockerHub {
   private static final SpecValidator SPEC = SpecValidator.dockerHub();
 
   final RecordingSleeper sleeper = new RecordingSleeper();
+  final RecordingCallMeter meter = new RecordingCallMeter();
   final MutableClock clock = new MutableClock(NOW);
   private final MockWebServer server;
 
@@ -47,7 +49,8 @@ final class MockDockerHub {
         dryRun,
         new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 1.0),
         sleeper,
-        clock);
+        clock,
+        meter);
   }
 
   /** A live client acting as the admin's password. */

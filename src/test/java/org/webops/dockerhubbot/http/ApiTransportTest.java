@@ -39,8 +39,68 @@ class ApiTransportTest {
     return transport(HttpClients.shared());
   }
 
+  private final RecordingCallMeter meter = new RecordingCallMeter();
+
+  private ApiTransport metered() {
+    return new ApiTransport("Test API", HttpClients.shared(), policy, sleeper,
+        Clock.fixed(NOW, ZoneOffset.UTC), List.of("SECRET-PASSWORD-123"), meter);
+  }
+
   private Request get() {
     return new Request.Builder().url(server.url("/v2/things?page=1")).get().build();
+  }
+
+  @Test
+  void send_429Then503ThenOk_meterToldEveryAttemptAndWaitByTemplateNeverByPath() {
+    // given
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").build());
+    server.enqueue(Fixtures.empty(503));
+    server.enqueue(Fixtures.jsonBody(200, "{}"));
+    Request request = new Request.Builder().url(server.url("/v2/things/4711?page=1"))
+        .tag(Endpoint.class, new Endpoint("/v2/things/{id}")).get().build();
+
+    // when
+    metered().execute(request);
+
+    // then
+    assertEquals(List.of(
+        "Test API GET /v2/things/{id} -> 429",
+        "Test API /v2/things/{id} retry after 429 in 7000 ms (rate limited)",
+        "Test API GET /v2/things/{id} -> 503",
+        "Test API /v2/things/{id} retry after 503 in 200 ms",
+        "Test API GET /v2/things/{id} -> 200"), meter.told());
+  }
+
+  @Test
+  void send_connectionRefused_meterToldNoAnswerAndIoRetries() throws Exception {
+    // given
+    MockWebServer closed = new MockWebServer();
+    closed.start();
+    okhttp3.HttpUrl url = closed.url("/v2/things");
+    closed.close();
+
+    // when
+    assertThrows(TransportException.class, () -> metered().execute(new Request.Builder()
+        .url(url).tag(Endpoint.class, new Endpoint("/v2/things")).get().build()));
+
+    // then
+    assertEquals(List.of(
+        "Test API GET /v2/things -> no answer",
+        "Test API /v2/things retry after io in 100 ms",
+        "Test API GET /v2/things -> no answer",
+        "Test API /v2/things retry after io in 200 ms",
+        "Test API GET /v2/things -> no answer",
+        "Test API /v2/things retry after io in 400 ms",
+        "Test API GET /v2/things -> no answer"), meter.told());
+  }
+
+  @Test
+  void send_requestWithoutTemplate_countedAsUnnamedNotByItsPath() {
+    server.enqueue(Fixtures.jsonBody(200, "{}"));
+
+    metered().execute(get());
+
+    assertEquals(List.of("Test API GET unnamed -> 200"), meter.told());
   }
 
   @Test

@@ -75,6 +75,8 @@ class OperationRunnerTest {
   private final Map<StepId, Step> steps = new EnumMap<>(StepId.class);
   /** Every call of a stand-in step, in order. */
   private final List<StepId> called = new ArrayList<>();
+  /** What the runner told its meter, in order. */
+  private final List<String> metered = new ArrayList<>();
 
   OperationRunnerTest() {
     for (StepId id : StepId.values()) {
@@ -211,6 +213,47 @@ class OperationRunnerTest {
   @Test
   void run_noSuchOperation_notRunningRatherThanBusy() {
     assertThat(runner().run(4242, Trigger.AUTOMATIC)).isEqualTo(Outcome.NOT_RUNNING);
+  }
+
+  @Test
+  void run_rateLimitedOnceThenDone_meterToldStartRetryEachStepAndFinishByKindAndStep() {
+    // given
+    long operation = operation(CredentialKind.ORG_TOKEN, RequestState.APPROVED);
+    step(CREATE_ORG_TOKEN).answersInTurn(
+        run -> {
+          throw new RateLimitedException("Docker Hub", "POST", "/v2/orgs/o/access-tokens", 429,
+              "slow down", null);
+        },
+        run -> StepResult.Done.with("token made"));
+
+    // when
+    runner().run(operation, Trigger.AUTOMATIC);
+
+    // then
+    assertThat(metered).containsExactly("started PROVISION",
+        "retried PROVISION CREATE_ORG_TOKEN RATE_LIMITED after PT2S",
+        "ran PROVISION CREATE_ORG_TOKEN DONE", "ran PROVISION WRITE_CIRCLECI DONE",
+        "ran PROVISION DELIVER DONE", "finished PROVISION");
+  }
+
+  @Test
+  void run_stepFailsThenARetryDoesIt_failedOnceAndStartedOnce() {
+    // given: a run that failed at its second step
+    long operation = operation(CredentialKind.ORG_TOKEN, RequestState.APPROVED);
+    step(WRITE_CIRCLECI).answersInTurn(
+        run -> new StepResult.Failed("CircleCI refused"),
+        run -> StepResult.Done.with("variables written"));
+    runner().run(operation, Trigger.AUTOMATIC);
+    int seen = store.snapshot(operation).progress();
+
+    // when
+    runner().run(operation, new Trigger.Retry("U0APPROVER", seen));
+
+    // then
+    assertThat(metered).containsExactly("started PROVISION",
+        "ran PROVISION CREATE_ORG_TOKEN DONE", "ran PROVISION WRITE_CIRCLECI FAILED",
+        "failed PROVISION WRITE_CIRCLECI",
+        "ran PROVISION WRITE_CIRCLECI DONE", "ran PROVISION DELIVER DONE", "finished PROVISION");
   }
 
   @Test
@@ -402,7 +445,35 @@ class OperationRunnerTest {
 
   private OperationRunner runner() {
     return new OperationRunner(requests, store, new Plans(List.copyOf(steps.values())), progress,
-        Runnable::run, heartbeats, sleeper, new MutableClock(NOW), SETTINGS, "test");
+        Runnable::run, heartbeats, sleeper, new MutableClock(NOW), SETTINGS, "test",
+        new RunMeter() {
+          @Override
+          public void started(OperationKind kind) {
+            metered.add("started " + kind);
+          }
+
+          @Override
+          public void finished(OperationKind kind) {
+            metered.add("finished " + kind);
+          }
+
+          @Override
+          public void failed(OperationKind kind, StepId step) {
+            metered.add("failed " + kind + " " + step);
+          }
+
+          @Override
+          public void stepRan(OperationKind kind, StepId step, StepOutcome outcome,
+              Duration took) {
+            metered.add("ran " + kind + " " + step + " " + outcome);
+          }
+
+          @Override
+          public void stepRetried(OperationKind kind, StepId step, RetryReason reason,
+              Duration wait) {
+            metered.add("retried " + kind + " " + step + " " + reason + " after " + wait);
+          }
+        });
   }
 
   private StandIn step(StepId id) {
