@@ -49,7 +49,7 @@ class LayeringTest {
   @Test
   void core_knowsNeitherSlackNorJavalinNorJdbc() {
     noClasses().that().resideInAnyPackage(ROOT + ".workflow..", ROOT + ".provisioning..",
-            ROOT + ".lifecycle..", ROOT + ".drift..",
+            ROOT + ".lifecycle..", ROOT + ".drift..", ROOT + ".health..",
             ROOT + ".secretlinks..", ROOT + ".notices..", ROOT + ".audit..", ROOT + ".text..")
         .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "io.javalin..",
             "java.sql..", "javax.sql..", "org.flywaydb..", "com.zaxxer..")
