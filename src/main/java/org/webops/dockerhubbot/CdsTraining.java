@@ -59,7 +59,11 @@ final class CdsTraining {
         Map.entry("PUBLIC_BASE_URL", "http://127.0.0.1/"),
         Map.entry("DATA_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(new byte[32])),
         Map.entry("DATABASE_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()),
-        Map.entry("SLACK_API_URL", "http://127.0.0.1:" + slack.getAddress().getPort() + "/api/"));
+        Map.entry("SLACK_API_URL", "http://127.0.0.1:" + slack.getAddress().getPort() + "/api/"),
+        // The credential checks run at start-up: they too stay on loopback.
+        Map.entry("DOCKERHUB_API_URL", "http://127.0.0.1:" + slack.getAddress().getPort()),
+        Map.entry("CIRCLECI_API_URL", "http://127.0.0.1:" + slack.getAddress().getPort()
+            + "/api/v2"));
     try (Wiring wiring = Wiring.start(Config.fromEnvironment(env))) {
       HttpClient http = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + wiring.port();

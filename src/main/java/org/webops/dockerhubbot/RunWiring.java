@@ -41,13 +41,14 @@ import org.webops.dockerhubbot.provisioning.steps.RemoveMembership;
 import org.webops.dockerhubbot.provisioning.steps.ReportRotation;
 import org.webops.dockerhubbot.provisioning.steps.StopOtherRuns;
 import org.webops.dockerhubbot.provisioning.steps.WriteCircleCiVariables;
+import org.webops.dockerhubbot.health.DockerHubAdminCheck;
 import org.webops.dockerhubbot.secretlinks.KeptSecrets;
 import org.webops.dockerhubbot.secretlinks.SecretLinkDelivery;
 import org.webops.dockerhubbot.secretlinks.SecretLinks;
 
 /**
  * The API clients and every step of every plan; the sign-up step also serves a button, the
- * clients the drift check.
+ * clients the drift check and the credential checks.
  */
 record RunWiring(Plans plans, SignUpDetails signUp, Apis apis) {
   private static final Duration PROJECT_LOOKUP_TIMEOUT = Duration.ofMillis(1500);
@@ -94,11 +95,7 @@ record RunWiring(Plans plans, SignUpDetails signUp, Apis apis) {
   private static Apis apis(Config config, Tuning tuning, OkHttpClient http, Clock clock,
       CallMeter meter) {
     OkHttpClient apiHttp = http.newBuilder().readTimeout(tuning.apiReadTimeout()).build();
-    DockerHubCredential admin = config.dockerhubAdmin()
-        instanceof Config.AdminCredential.OwnerPassword owner
-        ? new DockerHubCredential.Password(owner.username(), owner.password().reveal())
-        : new DockerHubCredential.OrganizationToken(config.dockerhubOrg(),
-            ((Config.AdminCredential.OrganisationToken) config.dockerhubAdmin()).token().reveal());
+    DockerHubCredential admin = admin(config);
     CircleCiToken circleToken = new CircleCiToken(config.circleciToken().reveal());
     HttpUrl hubUrl = HttpUrl.get(config.dockerhubApiUrl());
     HttpUrl circleUrl = HttpUrl.get(config.circleciApiUrl());
@@ -116,6 +113,25 @@ record RunWiring(Plans plans, SignUpDetails signUp, Apis apis) {
         new CircleCiClient(circleUrl, apiHttp, circleToken, false, tuning.apiRetries(),
             Sleeper.REAL, clock, meter),
         dryCircleci);
+  }
+
+  private static DockerHubCredential admin(Config config) {
+    return config.dockerhubAdmin() instanceof Config.AdminCredential.OwnerPassword owner
+        ? new DockerHubCredential.Password(owner.username(), owner.password().reveal())
+        : new DockerHubCredential.OrganizationToken(config.dockerhubOrg(),
+            ((Config.AdminCredential.OrganisationToken) config.dockerhubAdmin()).token().reveal());
+  }
+
+  /**
+   * The admin credential's health check, on a session of its own: its login never replaces the
+   * login token a run holds, and a run never answers for the check. A login is never retried.
+   */
+  static DockerHubAdminCheck adminCheck(Config config, Tuning tuning, OkHttpClient http,
+      Clock clock) {
+    return new DockerHubAdminCheck(new DockerHubClient(HttpUrl.get(config.dockerhubApiUrl()),
+        http.newBuilder().readTimeout(tuning.apiReadTimeout()).build(), admin(config),
+        config.dryRun(), RetryPolicy.none(), Sleeper.REAL, clock),
+        config.dockerhubAdmin() instanceof Config.AdminCredential.OrganisationToken);
   }
 
   /** The form's CircleCI check: one try, well inside the three seconds Slack gives the ack. */

@@ -21,6 +21,7 @@ import org.webops.dockerhubbot.slack.AsyncWork;
 import org.webops.dockerhubbot.slack.RequestAnnouncer;
 import org.webops.dockerhubbot.slack.SlackApprovers;
 import org.webops.dockerhubbot.slack.SlackMessenger;
+import org.webops.dockerhubbot.slack.SlackTokenCheck;
 import org.webops.dockerhubbot.slack.actions.CardButton;
 import org.webops.dockerhubbot.slack.actions.CredentialButton;
 import org.webops.dockerhubbot.slack.actions.RejectButton;
@@ -48,12 +49,14 @@ import org.webops.dockerhubbot.workflow.Transition;
 
 /**
  * The Slack side: the SDK on the shared HTTP pool, the one messenger, the approver check, the
- * guard of an approval channel whose members approve, and the listeners.
+ * guard of an approval channel whose members approve, the bot token's health check, and the
+ * listeners.
  */
 record SlackWiring(Slack slack, SlackMessenger messenger, SlackApprovers approvers,
-    Optional<ApprovalChannelGuard> channelGuard) {
+    Optional<ApprovalChannelGuard> channelGuard, SlackTokenCheck tokenCheck) {
   private static final Duration APPROVER_CACHE = Duration.ofSeconds(60);
   private static final Duration CHANNEL_CHECK_TIMEOUT = Duration.ofSeconds(3);
+  private static final Duration TOKEN_CHECK_TIMEOUT = Duration.ofSeconds(5);
 
   /**
    * @throws ConfigException when the approval channel is public and no approver group is set
@@ -81,7 +84,10 @@ record SlackWiring(Slack slack, SlackMessenger messenger, SlackApprovers approve
     } catch (ApprovalChannelGuard.UnsafeChannelException e) {
       throw new ConfigException(List.of(e.getMessage()));
     }
-    return new SlackWiring(slack, new SlackMessenger(methods), approvers, guard);
+    SlackTokenCheck tokenCheck = new SlackTokenCheck(Slack.getInstance(slackConfig,
+        new SlackHttpClient(http.newBuilder().callTimeout(TOKEN_CHECK_TIMEOUT).build()))
+        .methods(config.slackBotToken().reveal()));
+    return new SlackWiring(slack, new SlackMessenger(methods), approvers, guard, tokenCheck);
   }
 
   /** What the listeners call. */

@@ -29,6 +29,8 @@ import org.webops.dockerhubbot.http.Sleeper;
 import org.webops.dockerhubbot.drift.DriftCheck;
 import org.webops.dockerhubbot.drift.DriftReporting;
 import org.webops.dockerhubbot.drift.DriftSettings;
+import org.webops.dockerhubbot.health.CircleCiTokenCheck;
+import org.webops.dockerhubbot.health.CredentialHealth;
 import org.webops.dockerhubbot.lifecycle.CredentialActions;
 import org.webops.dockerhubbot.lifecycle.LifecycleSweep;
 import org.webops.dockerhubbot.http.CallMeter;
@@ -58,6 +60,7 @@ import org.webops.dockerhubbot.slack.commands.RequestQueries;
 import org.webops.dockerhubbot.storage.Database;
 import org.webops.dockerhubbot.storage.JdbcAuditLog;
 import org.webops.dockerhubbot.storage.JdbcCardStore;
+import org.webops.dockerhubbot.storage.JdbcCredentialStatuses;
 import org.webops.dockerhubbot.storage.JdbcCredentialStore;
 import org.webops.dockerhubbot.storage.JdbcDriftReports;
 import org.webops.dockerhubbot.storage.JdbcKeptSecretStore;
@@ -223,8 +226,13 @@ public final class Wiring implements AutoCloseable {
         clock, ExpiredLinkPurger.DEFAULT_INTERVAL);
     started.push(purger);
 
+    CredentialHealth credentialHealth = new CredentialHealth(List.of(
+        RunWiring.adminCheck(config, tuning, http, clock),
+        new CircleCiTokenCheck(run.apis().circleci()), slack.tokenCheck()),
+        new JdbcCredentialStatuses(data), notices::nudge, clock);
+
     List<Routes> routes = new ArrayList<>();
-    routes.add(new HealthRoutes(List.of(database, slack.approvers())));
+    routes.add(new HealthRoutes(List.of(database, slack.approvers(), credentialHealth)));
     routes.add(new SecretLinkRoutes(secretLinks, ClaimRateLimiter.defaults()));
     metrics.ifPresent(m -> {
       m.bindRequests(new JdbcRequestCounts(data), clock);
@@ -269,6 +277,10 @@ public final class Wiring implements AutoCloseable {
         0, tuning.lifecycleInterval().toMillis(), TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
         () -> async.run("the daily drift check", drift::daily),
+        0, tuning.lifecycleInterval().toMillis(), TimeUnit.MILLISECONDS);
+    // At once (off the start-up path: /health answers "checking" meanwhile), then daily.
+    scheduler.scheduleWithFixedDelay(
+        () -> async.run("checking the bot's own credentials", credentialHealth::tick),
         0, tuning.lifecycleInterval().toMillis(), TimeUnit.MILLISECONDS);
     web.ready();
 

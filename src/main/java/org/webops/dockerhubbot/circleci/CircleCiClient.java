@@ -10,7 +10,8 @@ import org.webops.dockerhubbot.http.Sleeper;
 
 /**
  * Client for the CircleCI API v2 ({@code specs/circleci-api-v2.json}), handing out one client per
- * area: {@link #projects()}, {@link #projectVariables()} and {@link #contexts()}. Sends
+ * area: {@link #projects()}, {@link #projectVariables()}, {@link #contexts()} and
+ * {@link #users()}. Sends
  * {@code Circle-Token} (only to the configured host) and {@code Accept: application/json}. In
  * dry-run, writes are described and not sent.
  *
@@ -25,6 +26,7 @@ public final class CircleCiClient {
   private final ProjectClient projects;
   private final ProjectVariableClient projectVariables;
   private final ContextClient contexts;
+  private final UserClient users;
 
   /** A client with the default retry policy, real sleeping and the system clock. */
   public CircleCiClient(String baseUrl, OkHttpClient http, CircleCiToken token, boolean dryRun) {
@@ -48,6 +50,7 @@ public final class CircleCiClient {
     this.projects = new ProjectClient(calls);
     this.projectVariables = new ProjectVariableClient(calls);
     this.contexts = new ContextClient(calls);
+    this.users = new UserClient(calls);
   }
 
   /** The same client, asking {@code fence} before every call (a run that may lose its lease). */
@@ -71,5 +74,10 @@ public final class CircleCiClient {
   /** Contexts and their environment variables. */
   public ContextClient contexts() {
     return contexts;
+  }
+
+  /** The token's own user ({@code GET /me}). */
+  public UserClient users() {
+    return users;
   }
 }

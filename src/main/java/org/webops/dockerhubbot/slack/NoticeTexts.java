@@ -3,6 +3,8 @@ package org.webops.dockerhubbot.slack;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.webops.dockerhubbot.health.Credential;
+import org.webops.dockerhubbot.health.CredentialHealthChanged;
 import org.webops.dockerhubbot.lifecycle.LifecycleEvent;
 import org.webops.dockerhubbot.notices.Notice;
 import org.webops.dockerhubbot.notices.NoticeEvent;
@@ -44,6 +46,36 @@ public final class NoticeTexts {
       return prewritten.text();
     }
     throw new IllegalArgumentException("no words for " + event.getClass().getSimpleName());
+  }
+
+  /** For the approval channel: a credential the bot depends on fails, or works again. */
+  public static String credentialHealth(CredentialHealthChanged change) {
+    String what = credentialName(change.credential());
+    if (!change.ok()) {
+      return ":rotating_light: *" + what + " is failing*: " + SlackText.escape(change.reason())
+          + ". " + whileBroken(change.credential()) + " `/health` shows its state; this channel"
+          + " hears again when it works.";
+    }
+    return ":white_check_mark: *" + what + " works again*. It had been failing since "
+        + SlackText.dateTime(change.since()) + " (" + SlackText.escape(change.reason()) + ").";
+  }
+
+  private static String credentialName(Credential credential) {
+    return switch (credential) {
+      case DOCKERHUB_ADMIN -> "The Docker Hub admin login";
+      case CIRCLECI_TOKEN -> "The CircleCI token (`CIRCLECI_TOKEN`)";
+      case SLACK_BOT_TOKEN -> "The Slack bot token (`SLACK_BOT_TOKEN`)";
+    };
+  }
+
+  private static String whileBroken(Credential credential) {
+    return switch (credential) {
+      case DOCKERHUB_ADMIN -> "Until it is fixed nothing can be provisioned, rotated or revoked,"
+          + " and the drift check cannot run.";
+      case CIRCLECI_TOKEN -> "Until it is fixed no CircleCI variable can be written or read back,"
+          + " and the form cannot look projects up.";
+      case SLACK_BOT_TOKEN -> "Until it is fixed the bot cannot answer anyone in Slack.";
+    };
   }
 
   private static String moved(RequestMoved moved, Notice.Audience audience,

@@ -7,10 +7,12 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webops.dockerhubbot.drift.DriftReported;
+import org.webops.dockerhubbot.health.CredentialHealthChanged;
 import org.webops.dockerhubbot.notices.Notice;
 import org.webops.dockerhubbot.slack.blocks.DriftBlocks;
 import org.webops.dockerhubbot.slack.blocks.DriftTexts;
 import org.webops.dockerhubbot.slack.blocks.NoticeBlocks;
+import org.webops.dockerhubbot.notices.NoticeEvent;
 import org.webops.dockerhubbot.notices.NoticeSender;
 import org.webops.dockerhubbot.notices.PendingNotice;
 import org.webops.dockerhubbot.workflow.MessageRef;
@@ -19,8 +21,9 @@ import org.webops.dockerhubbot.workflow.RequestRepository;
 
 /**
  * Delivers outbox notices to Slack: thread replies under the request's card, direct messages
- * to the requester, and messages of their own in the approval channel (a drift report). Each message carries its notice id as metadata; a thread reply whose earlier
- * delivery may have reached Slack is looked for first, so a crash between the send and its record
+ * to the requester, and messages of their own in the approval channel (a drift report, a
+ * credential that fails or works again). Each message carries its notice id as metadata; a thread
+ * reply whose earlier delivery may have reached Slack is looked for first, so a crash between the send and its record
  * does not post it twice. (Slack has no idempotency key; a direct message may come twice in that
  * window.)
  */
@@ -76,7 +79,8 @@ public final class SlackNoticeSender implements NoticeSender {
 
   /** A message of its own in the approval channel, looked for first if it may be there. */
   private Result toChannel(PendingNotice pending) {
-    if (!(pending.notice().event() instanceof DriftReported report)) {
+    NoticeEvent event = pending.notice().event();
+    if (!(event instanceof DriftReported) && !(event instanceof CredentialHealthChanged)) {
       log.warn("Notice {} for the approval channel is a {}, which has no words; dropped",
           pending.id(), pending.notice().event().getClass().getSimpleName());
       return Result.DELIVERED;
@@ -88,7 +92,12 @@ public final class SlackNoticeSender implements NoticeSender {
       log.info("Notice {} was already in the approval channel", pending.id());
       return Result.DELIVERED;
     }
-    messenger.post(approvalChannel, DriftTexts.report(report), DriftBlocks.of(report), marker);
+    if (event instanceof DriftReported report) {
+      messenger.post(approvalChannel, DriftTexts.report(report), DriftBlocks.of(report), marker);
+    } else {
+      messenger.post(approvalChannel, NoticeTexts.credentialHealth((CredentialHealthChanged) event),
+          null, marker);
+    }
     return Result.DELIVERED;
   }
 }

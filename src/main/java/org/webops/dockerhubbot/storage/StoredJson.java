@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.webops.dockerhubbot.drift.DriftFinding;
 import org.webops.dockerhubbot.drift.DriftReported;
+import org.webops.dockerhubbot.health.CredentialHealthChanged;
 import org.webops.dockerhubbot.lifecycle.LifecycleEvent;
 import org.webops.dockerhubbot.notices.NoticeEvent;
 import org.webops.dockerhubbot.notices.Prewritten;
@@ -45,7 +46,8 @@ final class StoredJson {
         new NamedType(DriftFinding.VariablesMissing.class, "variables_missing"),
         new NamedType(DriftFinding.NotInTeam.class, "not_in_team"),
         new NamedType(DriftFinding.OrphanToken.class, "orphan_token"),
-        new NamedType(DriftFinding.UnknownTeamMember.class, "unknown_team_member"));
+        new NamedType(DriftFinding.UnknownTeamMember.class, "unknown_team_member"),
+        new NamedType(CredentialHealthChanged.class, "credential_health_changed"));
   }
 
   private StoredJson() {}

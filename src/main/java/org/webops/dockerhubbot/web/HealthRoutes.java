@@ -9,7 +9,8 @@ import org.webops.dockerhubbot.health.HealthCheck;
 /**
  * {@code GET /health}: always 200 while the process serves (platforms restart an instance that
  * does not answer, and a restart mends none of these), with each check's state; the status is
- * {@code degraded} when one is failing.
+ * {@code degraded} when one is failing. A check shows one word or reason ({@code database},
+ * {@code approvers}) or an object ({@code credentials}: one entry per credential).
  */
 public final class HealthRoutes implements Routes {
   private final List<HealthCheck> checks;
@@ -26,7 +27,7 @@ public final class HealthRoutes implements Routes {
       for (HealthCheck check : checks) {
         HealthCheck.Status status = check.status();
         ok &= status.ok();
-        parts.put(check.name(), status.detail());
+        parts.put(check.name(), status.shown());
       }
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("status", ok ? "ok" : "degraded");

@@ -52,7 +52,7 @@ class LayeringTest {
   @Test
   void core_knowsNeitherSlackNorJavalinNorJdbc() {
     noClasses().that().resideInAnyPackage(ROOT + ".workflow..", ROOT + ".provisioning..",
-            ROOT + ".lifecycle..", ROOT + ".drift..",
+            ROOT + ".lifecycle..", ROOT + ".drift..", ROOT + ".health..",
             ROOT + ".secretlinks..", ROOT + ".notices..", ROOT + ".audit..", ROOT + ".text..",
             ROOT + ".logs..")
         .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "io.javalin..",

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webops.dockerhubbot.audit.AuditEvent;
 import org.webops.dockerhubbot.testing.Await;
+import org.webops.dockerhubbot.testing.TestBot;
 import org.webops.dockerhubbot.testing.OpenedLinks;
 import org.webops.dockerhubbot.testing.RunningBot;
 import org.webops.dockerhubbot.workflow.RequestState;
@@ -49,7 +50,7 @@ class RunControlAuthorityIT {
           "You asked for request #" + flow.id() + " yourself, so another approver has to");
     }
     assertThat(flow.linksTo(Flow.REQUESTER)).isEmpty();
-    assertThat(flow.bot().dockerhub().count("POST", "/v2/users/login")).isZero();
+    assertThat(flow.bot().dockerhub().loginsOtherThan(TestBot.ADMIN_USER)).isZero();
     assertThat(flow.bot().audit().forRequest(flow.id()))
         .filteredOn(event -> event.action().equals("RUN_CONTROL_REFUSED"))
         .extracting(AuditEvent::detail).allMatch(detail -> detail.endsWith(": own request"))

@@ -224,6 +224,14 @@ class FakeApisTest {
       assertThrows(ServerErrorException.class,
           () -> client.projectVariables().set(slug, "DOCKER_USER", "lost-value"));
       assertEquals("lost-value", ci.projectVariables("gh/webops/api").get("DOCKER_USER"));
+
+      // the token's own user, until the token is revoked: then 401, as CircleCI answers
+      assertEquals("webops-bot", client.users().me().login());
+      ci.revokeToken("CCIPAT_TEST");
+      UnauthorizedException refused = assertThrows(UnauthorizedException.class,
+          () -> client.users().me());
+      assertEquals("You must log in first.", refused.apiMessage());
+      assertThrows(UnauthorizedException.class, () -> client.projects().get(slug));
     }
   }
 }

@@ -44,6 +44,8 @@ import mockwebserver3.RecordedRequest;
 public final class FakeCircleCi implements AutoCloseable {
   private static final String BASE = "/api/v2";
   private static final String PROJECT = BASE + "/project/";
+  /** The id {@code GET /me} answers: the token's user. */
+  private static final String ME_ID = "5d1c3a8e-0000-4000-8000-00000000e0e0";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -61,6 +63,7 @@ public final class FakeCircleCi implements AutoCloseable {
   private volatile int envVarPageSize = 20;
   private volatile int failWith;
   private volatile java.time.Duration delay = java.time.Duration.ZERO;
+  private final Set<String> revokedTokens = ConcurrentHashMap.newKeySet();
 
   // Guarded by lock.
   private final Map<String, Map<String, String>> projectVariables = new LinkedHashMap<>();
@@ -81,6 +84,14 @@ public final class FakeCircleCi implements AutoCloseable {
 
   public void missing(String slug) {
     missing.add(slug);
+  }
+
+  /**
+   * Someone revokes this personal token: every call with it answers 401 {@code {"message": "You
+   * must log in first."}}, as CircleCI answers an unknown token.
+   */
+  public void revokeToken(String token) {
+    revokedTokens.add(token);
   }
 
   /** Every answer from now on is this status (0: answer normally). */
@@ -215,6 +226,10 @@ public final class FakeCircleCi implements AutoCloseable {
     if (failWith != 0) {
       return json(failWith, "{\"message\":\"unavailable\"}");
     }
+    String token = request.getHeaders().get("Circle-Token");
+    if (token == null || revokedTokens.contains(token)) {
+      return message(401, "You must log in first.");
+    }
     String path = request.getUrl().encodedPath();
     List<String> segments = request.getUrl().pathSegments();
     String decoded = segments.size() < 2 ? path
@@ -235,6 +250,10 @@ public final class FakeCircleCi implements AutoCloseable {
       return notFound();
     }
     List<String> s = all.subList(2, all.size());
+    if (s.size() == 1 && s.get(0).equals("me")) {
+      return method.equals("GET") ? json(200, "{\"id\":\"" + ME_ID + "\",\"login\":\"webops-bot\","
+          + "\"name\":\"Webops Bot\"}") : notAllowed();
+    }
     if (s.get(0).equals("project") && s.size() >= 2) {
       return projectRoute(request, method, s.subList(1, s.size()));
     }

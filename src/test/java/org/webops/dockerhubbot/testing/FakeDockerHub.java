@@ -107,7 +107,7 @@ public final class FakeDockerHub implements AutoCloseable {
 
   private static final class Account {
     final String username;
-    final String password;
+    String password;
     final String id = UUID.randomUUID().toString();
     final Instant joined;
     boolean verified;
@@ -143,7 +143,8 @@ public final class FakeDockerHub implements AutoCloseable {
 
   private final String org;
   private final String team;
-  private final String adminOrgToken;
+  /** Guarded by lock; null once revoked. */
+  private String adminOrgToken;
   private final Clock clock;
   private final MockWebServer server = new MockWebServer();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
@@ -222,6 +223,38 @@ public final class FakeDockerHub implements AutoCloseable {
   public void enableTwoFactor(String username) {
     synchronized (lock) {
       account(username).twoFactor = true;
+    }
+  }
+
+  /** Turns two-factor authentication off again. */
+  public void disableTwoFactor(String username) {
+    synchronized (lock) {
+      account(username).twoFactor = false;
+    }
+  }
+
+  /** Someone changes the account's password: logins with the old one answer 401. */
+  public void changePassword(String username, String newPassword) {
+    synchronized (lock) {
+      account(username).password = newPassword;
+    }
+  }
+
+  /**
+   * Someone revokes the admin organisation access token (or it expires): {@code POST
+   * /v2/auth/token} refuses it, and the sessions it opened end.
+   */
+  public void revokeAdminOrgToken() {
+    synchronized (lock) {
+      adminOrgToken = null;
+      sessions.values().removeIf(session -> session.kind() == Kind.ADMIN_ORG);
+    }
+  }
+
+  /** A new admin organisation access token, in place of a revoked one. */
+  public void issueAdminOrgToken(String token) {
+    synchronized (lock) {
+      adminOrgToken = token;
     }
   }
 
@@ -384,6 +417,19 @@ public final class FakeDockerHub implements AutoCloseable {
    * How many requests had this method ({@code null} or {@code *}: any) and an encoded path
    * starting with the prefix.
    */
+  /**
+   * Logins ({@code POST /v2/users/login} and {@code /v2/auth/token}) as anyone but {@code
+   * username}: e.g. every login but the admin's, whose credential the bot checks by itself.
+   */
+  public int loginsOtherThan(String username) {
+    return (int) requests().stream()
+        .filter(r -> r.getMethod().equals("POST")
+            && (r.getUrl().encodedPath().equals("/v2/users/login")
+                || r.getUrl().encodedPath().equals("/v2/auth/token"))
+            && (r.getBody() == null || !r.getBody().utf8().contains("\"" + username + "\"")))
+        .count();
+  }
+
   public int count(String method, String pathPrefix) {
     return (int) requests.stream()
         .filter(r -> Faults.methodMatches(method, r.getMethod()))

@@ -176,6 +176,19 @@ public final class FakeSlack implements AutoCloseable {
     answers.put(method, answer);
   }
 
+  /**
+   * Slack refuses the bot token from now on: {@code auth.test} answers {@code ok: false} with
+   * {@code error} ({@code invalid_auth}, {@code token_revoked}…). Other methods answer as before.
+   */
+  public void refuseToken(String error) {
+    answer("auth.test", call -> "{\"ok\":false,\"error\":\"" + error + "\"}");
+  }
+
+  /** {@code auth.test} accepts the token again. */
+  public void acceptToken() {
+    answers.remove("auth.test");
+  }
+
   /** Sets what {@code conversations.info} says of a channel; every channel is private unless set. */
   public void channelPrivate(String channel, boolean isPrivate) {
     privateChannels.put(channel, isPrivate);

@@ -117,8 +117,31 @@ public final class TestBot implements AutoCloseable {
     return clock;
   }
 
+  /**
+   * Starts the bot and waits for its start-up credential checks (which run beside everything
+   * else) to answer, so that a test's injected failures and counted calls never race them.
+   */
   public void start() {
     wiring = Wiring.start(Config.fromEnvironment(env), tuning);
+    awaitCredentialChecks();
+  }
+
+  /** Waits until {@code /health} shows no credential still {@code checking}. */
+  public void awaitCredentialChecks() {
+    Await.until(() -> !health().path("credentials").toString().contains("\"checking\""),
+        Duration.ofSeconds(10), () -> "the credential checks; /health: " + health());
+  }
+
+  /** {@code GET /health}, which answers 200 while the bot serves. */
+  public com.fasterxml.jackson.databind.JsonNode health() {
+    try (Response response = get("/health")) {
+      if (response.code() != 200) {
+        throw new IllegalStateException("/health answered " + response.code());
+      }
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body().string());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public void stop() {
