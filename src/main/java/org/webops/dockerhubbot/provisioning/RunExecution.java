@@ -134,7 +134,7 @@ final class RunExecution {
           progress.changed(id);
           trigger = Trigger.AUTOMATIC; // a click wakes one step, not the ones after it
         } else if (result instanceof StepResult.Waiting waiting) {
-          return park(request, next, waiting, before, snapshot);
+          return park(request, next, waiting, before, snapshot, context.now());
         } else if (result instanceof StepResult.Rewind rewind) {
           int back = plan.indexOf(rewind.step());
           if (back < 0 || back > plan.indexOf(next)) {
@@ -226,8 +226,12 @@ final class RunExecution {
         || e instanceof TransportException;
   }
 
+  /**
+   * @param now the time the step saw: a wait it asked for counts from then, not from a later
+   *     read of the clock (which may have moved on meanwhile)
+   */
   private Outcome park(ProvisioningRequest request, StepId step, StepResult.Waiting waiting,
-      Optional<StepRecord> before, RunStore.Snapshot snapshot) {
+      Optional<StepRecord> before, RunStore.Snapshot snapshot, Instant now) {
     boolean firstTime = before.map(r -> r.status() != StepStatus.WAITING).orElse(true);
     boolean news = firstTime || trigger instanceof Trigger.Person
         || !before.get().detail().equals(waiting.detail());
@@ -235,7 +239,6 @@ final class RunExecution {
     boolean ownPoll = !firstTime && trigger instanceof Trigger.Automatic;
     int polls = waiting.waitFor() != WaitFor.POLL || firstTime ? 0
         : snapshot.polls() + (ownPoll ? 1 : 0);
-    Instant now = clock.instant();
     Optional<Instant> wakeAt = waiting.pollIn().map(now::plus);
     if (!firstTime && !ownPoll && waiting.waitFor() == WaitFor.POLL) {
       wakeAt = snapshot.waiting().flatMap(Wait::wakeAt).or(() -> waiting.pollIn().map(now::plus));

@@ -68,8 +68,11 @@ public final class AckLatencyBenchmark {
       Process bare = BenchProcesses.launchBare(Files.createDirectories(dir.resolve("bare")),
           barePort, slack, LOOKUP);
       int botPort = BenchProcesses.freePort();
+      // BENCH_DATABASE_URL: the bot on another database, e.g. PostgreSQL, instead of its H2 file
+      Map<String, String> database = System.getenv("BENCH_DATABASE_URL") == null ? Map.of()
+          : Map.of("DATABASE_URL", System.getenv("BENCH_DATABASE_URL"));
       Process bot = BenchProcesses.launchBot(Files.createDirectories(dir.resolve("bot")), botPort,
-          slack, circleci);
+          slack, circleci, database, true);
       Process inMemory = null;
       try {
         BenchProcesses.millisUntilHealthy(bare, barePort);
