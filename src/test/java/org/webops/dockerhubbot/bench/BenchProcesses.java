@@ -54,6 +54,10 @@ final class BenchProcesses {
     if (NATIVE_MEMORY) {
       options.add(0, "-XX:NativeMemoryTracking=summary");
     }
+    if (System.getenv("BENCH_JFR") != null) { // a flight recording of the bot, e.g. /tmp/bot.jfr
+      options.add(0, "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+          + System.getenv("BENCH_JFR"));
+    }
     List<String> command = java(options);
     command.add("-jar");
     command.add(JAR.toString());
