@@ -156,6 +156,25 @@ class RotationIT {
   }
 
   @Test
+  void rotate_intoAContext_theContextHoldsTheNewTokenReadBackByName() throws Exception {
+    flow.submitAndApprove(Flow.orgToken().with("context", "Docker Hub"));
+    flow.awaitState(RequestState.DONE);
+    String old = hub.orgTokens().get(0).token();
+
+    flow.rotate(Flow.APPROVER, false);
+    flow.awaitThread("read back: both updated in the context");
+    flow.bot().clock().advance(Duration.ofMinutes(61));
+
+    flow.awaitState(RequestState.DONE);
+    assertThat(hub.orgTokens()).singleElement().satisfies(token -> {
+      assertThat(token.token()).isNotEqualTo(old);
+      assertThat(flow.bot().circleci().contextVariables("Docker Hub")).isEqualTo(
+          Map.of("DOCKER_USER", TestBot.ORG, "DOCKER_ACCESS_TOKEN", token.token()));
+    });
+    assertThat(flow.bot().circleci().projectVariables(Flow.PIPELINE)).isEmpty();
+  }
+
+  @Test
   void rotate_serviceUser_newPersonalTokenByTheKeptPasswordOldOneDeleted() throws Exception {
     String dockerId = flow.serviceUserDone();
     String old = hub.personalTokens(dockerId).get(0).token();
