@@ -11,9 +11,7 @@ import com.slack.api.model.view.ViewState;
 import java.util.Map;
 import java.util.Optional;
 import org.webops.dockerhubbot.lifecycle.CredentialActions;
-import org.webops.dockerhubbot.logs.LogContext;
 import org.webops.dockerhubbot.slack.AsyncWork;
-import org.webops.dockerhubbot.slack.LifecycleReplies;
 import org.webops.dockerhubbot.slack.SlackMessenger;
 import org.webops.dockerhubbot.slack.blocks.RevokeModal;
 
@@ -23,13 +21,11 @@ import org.webops.dockerhubbot.slack.blocks.RevokeModal;
  */
 public final class RevokeSubmission implements ViewSubmissionHandler {
   private final CredentialActions actions;
-  private final SlackMessenger messenger;
-  private final AsyncWork async;
+  private final AfterTheAck afterTheAck;
 
   public RevokeSubmission(CredentialActions actions, SlackMessenger messenger, AsyncWork async) {
     this.actions = actions;
-    this.messenger = messenger;
-    this.async = async;
+    this.afterTheAck = new AfterTheAck(messenger, async);
   }
 
   @Override
@@ -55,11 +51,8 @@ public final class RevokeSubmission implements ViewSubmissionHandler {
           "This form lost track of its request. Close it and ask again."));
     }
     String user = request.getPayload().getUser().getId();
-    try (LogContext.Scope scope = LogContext.request(requestId.get())) {
-      async.run("revoking request #" + requestId.get(), () -> messenger.direct(user,
-          LifecycleReplies.to(actions.revoke(requestId.get(), user, reason), "Revoking request #"
-              + requestId.get() + ": its card and thread show how it goes."), null));
-      return ctx.ack();
-    }
+    afterTheAck.run(requestId.get(), user, "Revoking",
+        () -> actions.revoke(requestId.get(), user, reason));
+    return ctx.ack();
   }
 }

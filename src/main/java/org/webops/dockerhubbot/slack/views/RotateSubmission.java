@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.webops.dockerhubbot.lifecycle.CredentialActions;
-import org.webops.dockerhubbot.logs.LogContext;
 import org.webops.dockerhubbot.slack.AsyncWork;
-import org.webops.dockerhubbot.slack.LifecycleReplies;
 import org.webops.dockerhubbot.slack.SlackMessenger;
 
 /**
@@ -24,13 +22,11 @@ import org.webops.dockerhubbot.slack.SlackMessenger;
  */
 public final class RotateSubmission implements ViewSubmissionHandler {
   private final CredentialActions actions;
-  private final SlackMessenger messenger;
-  private final AsyncWork async;
+  private final AfterTheAck afterTheAck;
 
   public RotateSubmission(CredentialActions actions, SlackMessenger messenger, AsyncWork async) {
     this.actions = actions;
-    this.messenger = messenger;
-    this.async = async;
+    this.afterTheAck = new AfterTheAck(messenger, async);
   }
 
   @Override
@@ -48,11 +44,8 @@ public final class RotateSubmission implements ViewSubmissionHandler {
         .orElse(List.of())
         .stream().anyMatch(option -> SEND_LINK_VALUE.equals(option.getValue()));
     String user = request.getPayload().getUser().getId();
-    try (LogContext.Scope scope = LogContext.request(requestId.get())) {
-      async.run("rotating request #" + requestId.get(), () -> messenger.direct(user,
-          LifecycleReplies.to(actions.rotate(requestId.get(), user, sendLink), "Rotating request #"
-              + requestId.get() + ": its card and thread show how it goes."), null));
-      return ctx.ack();
-    }
+    afterTheAck.run(requestId.get(), user, "Rotating",
+        () -> actions.rotate(requestId.get(), user, sendLink));
+    return ctx.ack();
   }
 }
